@@ -1,0 +1,164 @@
+/**
+ * The one sanitiser. Every string that comes from the network passes through
+ * `sanitizeLine` or `sanitizeBody` before it enters the model, and the view
+ * accepts only `SafeText`, so an unsanitised string does not compile where
+ * the terminal would see it.
+ *
+ * Why placeholders rather than silent removal for controls: a reader should
+ * see that a feed sent something odd (`␛[2J`), and nothing odd should run.
+ */
+
+declare const safeTextBrand: unique symbol;
+
+/** Text that has been through the sanitiser: safe to hand to the terminal. */
+export type SafeText = string & {readonly [safeTextBrand]: true};
+
+export const MAX_LINE_CHARS = 2048;
+export const MAX_BODY_CHARS = 1024 * 1024;
+const MAX_COMBINING_MARKS = 8;
+
+const ESC = 0x1b;
+const DEL = 0x7f;
+const NEL = 0x85;
+const CANCEL_TAG = 0xe007f;
+const WAVING_BLACK_FLAG = 0x1f3f4;
+
+/** Code points that are invisible formatting with no business in a feed. */
+function isInvisibleFormat(cp: number): boolean {
+	return cp === 0x200b || cp === 0x2060 || cp === 0xfeff || cp === 0x00ad;
+}
+
+/** Bidi embeddings, overrides and isolates: they can make text read backwards. */
+function isBidiControl(cp: number): boolean {
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+function isTag(cp: number): boolean {
+	return cp >= 0xe0000 && cp <= 0xe007f;
+}
+
+const combiningMark = /^\p{M}$/u;
+
+type Mode = 'line' | 'body';
+
+/**
+ * Shared core. In line mode every line break becomes a space; in body mode
+ * line breaks are kept as LF and tabs are expanded to the next 8-column stop.
+ */
+function clean(input: string, mode: Mode, maxChars: number): string {
+	let out = '';
+	let marks = 0;
+	let column = 0;
+	// Tag characters are only kept inside an emoji tag sequence (a flag such as
+	// England's), which starts with U+1F3F4 and ends with CANCEL TAG.
+	let inEmojiTagSequence = false;
+	let previousWasCr = false;
+
+	for (const ch of input) {
+		if (out.length >= maxChars) break;
+		const cp = ch.codePointAt(0)!;
+		const wasCr = previousWasCr;
+		previousWasCr = false;
+
+		if (isTag(cp)) {
+			if (inEmojiTagSequence) {
+				out += ch;
+				if (cp === CANCEL_TAG) inEmojiTagSequence = false;
+			}
+			continue;
+		}
+		inEmojiTagSequence = cp === WAVING_BLACK_FLAG;
+
+		if (combiningMark.test(ch)) {
+			marks++;
+			if (marks <= MAX_COMBINING_MARKS) out += ch;
+			continue;
+		}
+		marks = 0;
+
+		if (isBidiControl(cp) || isInvisibleFormat(cp)) continue;
+
+		const isBreak = cp === 0x0a || cp === 0x0d || cp === 0x0b || cp === 0x0c || cp === NEL || cp === 0x2028 || cp === 0x2029;
+		if (isBreak) {
+			if (mode === 'line') {
+				out += ' ';
+				column++;
+			} else if (!(cp === 0x0a && wasCr)) {
+				// CR LF and a lone CR both become one LF.
+				out += '\n';
+				column = 0;
+			}
+			previousWasCr = cp === 0x0d;
+			continue;
+		}
+		if (cp === 0x09) {
+			if (mode === 'line') {
+				out += ' ';
+				column++;
+			} else {
+				const spaces = 8 - (column % 8);
+				out += ' '.repeat(spaces);
+				column += spaces;
+			}
+			continue;
+		}
+		if (cp === ESC) {
+			out += '\u241B';
+		} else if (cp < 0x20) {
+			out += String.fromCodePoint(0x2400 + cp);
+		} else if (cp === DEL) {
+			out += '\u2421';
+		} else if (cp >= 0x80 && cp <= 0x9f) {
+			out += '\uFFFD';
+		} else {
+			out += ch;
+		}
+		column++;
+	}
+	return out.length > maxChars ? out.slice(0, maxChars) : out;
+}
+
+/** For one-line fields: titles, authors, link text, status and error lines. */
+export function sanitizeLine(input: string, maxChars = MAX_LINE_CHARS): SafeText {
+	const cleaned = clean(input, 'line', maxChars * 2)
+		.replace(/ {2,}/g, ' ')
+		.trim();
+	return (cleaned.length > maxChars ? cleaned.slice(0, maxChars) : cleaned) as SafeText;
+}
+
+/** For bodies: newlines kept, tabs expanded, runs of blank lines capped at two. */
+export function sanitizeBody(input: string, maxChars = MAX_BODY_CHARS): SafeText {
+	return clean(input, 'body', maxChars).replace(/\n{4,}/g, '\n\n\n') as SafeText;
+}
+
+/** Joins already-safe pieces; the result is safe because each part is. */
+export function joinSafe(parts: readonly SafeText[], separator: SafeText | '' | ' ' | ', ' | '\n' = ''): SafeText {
+	return parts.join(separator) as SafeText;
+}
+
+/** A literal the program itself wrote (labels, key names): trusted by construction. */
+export function ownText(text: string): SafeText {
+	return text as SafeText;
+}
+
+/**
+ * An http(s) URL resolved against `base`, or null. Only these two schemes may
+ * become terminal hyperlinks or be handed to the platform opener. The WHATWG
+ * parser percent-encodes any control bytes left in path or query, so the href
+ * it returns cannot carry an escape sequence.
+ */
+export function safeHttpUrl(raw: string | null | undefined, base?: string | null): string | null {
+	if (raw === null || raw === undefined) return null;
+	const trimmed = raw.trim();
+	if (trimmed === '') return null;
+	let url: URL;
+	try {
+		url = base ? new URL(trimmed, base) : new URL(trimmed);
+	} catch {
+		return null;
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+	const href = url.href;
+	// Belt and braces: refuse anything the parser let through that is not printable ASCII.
+	return /^[\x21-\x7e]+$/.test(href) ? href : null;
+}
