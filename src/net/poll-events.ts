@@ -47,6 +47,12 @@ export type PollEvent =
 			readonly next: NextPoll;
 	  }
 	/** 304, or a 200 whose body hashed the same as the last: nothing changed. */
-	| {readonly type: 'poll-not-modified'; readonly at: number; readonly next: NextPoll}
+	| {
+			readonly type: 'poll-not-modified';
+			readonly at: number;
+			readonly next: NextPoll;
+			/** The validators after this poll (a 304 or an unchanged 200 may bring a new ETag), for the store. */
+			readonly validators?: Readonly<Record<string, Validators>>;
+	  }
 	| {readonly type: 'poll-failed'; readonly at: number; readonly failure: Failure; readonly next: NextPoll}
 	| {readonly type: 'poll-paused'; readonly at: number; readonly paused: boolean};
