@@ -1,0 +1,168 @@
+/**
+ * The sources' front door: a fetched document in, a ParseResult out; and the
+ * PollSource that remembers what autodiscovery chose. Detection order: by URL
+ * (Guardian), then the body and Content-Type (detect.ts); `force` overrides.
+ * Nothing but LiveblogError leaves this module.
+ */
+import type {ParsedBlog} from '../model/blog.js';
+import {normaliseTitles} from '../model/key-events.js';
+import {LiveblogError, isLiveblogError} from '../errors.js';
+import {decodeDocument} from '../text/decode.js';
+import {ownText, safeHttpUrl, sanitizeLine, type SafeText} from '../text/sanitize.js';
+import {parseAtom} from './atom.js';
+import {chooseFeed, discoverFeeds} from './autodiscovery.js';
+import {detectFormat, xmlRootName} from './detect.js';
+import {parseGuardianResponse} from './guardian.js';
+import {createGuardianSource} from './guardian-source.js';
+import {parseJsonSafely, readJsonFeed} from './json-feed.js';
+import {parseJsonLdPage} from './json-ld.js';
+import {readRss} from './rss.js';
+import type {FetchedDocument, ParseResult, PollSource, SourceText} from './source.js';
+
+export type ForcedSource = 'rss' | 'atom' | 'rdf' | 'jsonfeed' | 'jsonld' | 'guardian' | 'auto';
+
+export type SourceOptions = {
+	readonly force?: ForcedSource;
+	/** 1-based: which of a page's feed links to follow (`--feed-index N`). */
+	readonly feedIndex?: number;
+	readonly guardianKey?: string;
+	readonly guardianApi?: string;
+};
+
+/** How many autodiscovery hops one chain may take before giving up. */
+export const MAX_FOLLOWS = 2;
+
+const NO_BLOG_DATA = 'an HTML page with no live-blog data and no feed links';
+
+/** `guardian:<id>` or a theguardian.com live page: read through the Content API. */
+export function isGuardianInput(input: string): boolean {
+	if (input.startsWith('guardian:')) return true;
+	const url = safeHttpUrl(input);
+	if (url === null) return false;
+	const {hostname, pathname} = new URL(url);
+	return /(^|\.)theguardian\.com$/i.test(hostname) && /\/live\//.test(pathname);
+}
+
+type Outcome = {readonly result: ParseResult; readonly label: string};
+
+function blogOutcome(blog: ParsedBlog, label: string): Outcome {
+	const flagged = blog.format === 'guardian' || blog.entries.some(entry => entry.keyEvent || entry.pinned || entry.summary);
+	return {result: {kind: 'blog', blog: {...blog, entries: normaliseTitles(blog.entries, flagged)}, via: null}, label};
+}
+
+function describeUnknown(input: SourceText): string {
+	const text = input.text.replace(/^[\s\uFEFF]+/, '');
+	if (text === '') return 'an empty response';
+	if (text.startsWith('{') || text.startsWith('[')) {
+		const parsed = parseJsonSafely(input.text);
+		return parsed.ok
+			? 'a JSON document that is neither a JSON Feed nor a Guardian API response'
+			: `a JSON document that cannot be read: ${parsed.reason}`;
+	}
+	if (text.startsWith('<')) {
+		const root = xmlRootName(text);
+		return root === null ? 'a markup document with no root element' : `an XML document with root <${root.slice(0, 40)}>, not a feed`;
+	}
+	return `a ${input.contentType ?? 'text'} document that is not a feed`;
+}
+
+function readHtml(input: SourceText, options: SourceOptions): Outcome {
+	const blog = parseJsonLdPage(input);
+	if (blog !== null) return blogOutcome(blog, 'JSON-LD in page');
+	if (options.force === 'jsonld') return {result: {kind: 'not-a-blog', found: 'an HTML page with no LiveBlogPosting data'}, label: 'JSON-LD in page'};
+	const feeds = discoverFeeds(input.text, input.url);
+	const chosen = chooseFeed(feeds, options.feedIndex);
+	if (chosen === null) {
+		const found =
+			feeds.length > 0 && options.feedIndex !== undefined
+				? `an HTML page with ${feeds.length} feed link${feeds.length === 1 ? '' : 's'}, none numbered ${options.feedIndex}`
+				: NO_BLOG_DATA;
+		return {result: {kind: 'not-a-blog', found}, label: 'web page'};
+	}
+	const reason = sanitizeLine(`feed found on page: ${chosen.title ?? chosen.url}`);
+	return {result: {kind: 'follow', url: chosen.url, reason}, label: reason};
+}
+
+function read(input: SourceText, options: SourceOptions): Outcome {
+	const force = options.force ?? 'auto';
+	const format =
+		force === 'auto' ? detectFormat(input) : force === 'guardian' ? 'guardian-api' : force === 'jsonld' ? 'html' : force;
+	switch (format) {
+		case 'rss':
+		case 'rdf': {
+			const {blog, label} = readRss(input);
+			return blogOutcome(blog, label);
+		}
+		case 'atom':
+			return blogOutcome(parseAtom(input), 'Atom');
+		case 'jsonfeed': {
+			const {blog, version} = readJsonFeed(input);
+			return blogOutcome(blog, `JSON Feed ${version}`);
+		}
+		case 'guardian-api':
+			return blogOutcome(parseGuardianResponse(input), 'Guardian API');
+		case 'html':
+			return readHtml(input, options);
+		case 'unknown':
+			return {result: {kind: 'not-a-blog', found: describeUnknown(input)}, label: 'unknown format'};
+	}
+}
+
+/** Any non-LiveblogError is a bug in an adapter; it still leaves as a one-line parse failure. */
+function guarded<T>(url: string, run: () => T): T {
+	try {
+		return run();
+	} catch (error) {
+		if (isLiveblogError(error)) throw error;
+		const message = error instanceof Error ? error.message : String(error);
+		throw new LiveblogError({kind: 'parse', message: sanitizeLine(message, 200), url}, {cause: error});
+	}
+}
+
+function readDocument(doc: FetchedDocument, options: SourceOptions): Outcome {
+	return guarded(doc.url, () => read(decodeDocument(doc), options));
+}
+
+/** One document, one result. Throws only LiveblogError (kind 'parse') for unreadable feeds. */
+export function parseDocument(doc: FetchedDocument, options: SourceOptions): ParseResult {
+	return readDocument(doc, options).result;
+}
+
+/**
+ * What the poller polls. Guardian inputs go to the Content API source; any
+ * other URL is fetched as given, and when it turns out to be a page that
+ * advertises a feed, the feed's URL is remembered for every later poll.
+ */
+export function createPollSource(input: string, options: SourceOptions): PollSource {
+	if (options.force === 'guardian' || isGuardianInput(input)) return createGuardianSource(input, options);
+	const start = safeHttpUrl(input);
+	if (start === null) throw new LiveblogError({kind: 'invalid-url', input});
+	let current = start;
+	let hops = 0;
+	let via: SafeText | null = null;
+	let label: SafeText = ownText('web address');
+	return {
+		label: () => label,
+		nextRequest: () => ({url: current, conditional: true, key: current}),
+		accept(document) {
+			const outcome = readDocument(document, options);
+			const {result} = outcome;
+			if (result.kind === 'follow') {
+				if (hops >= MAX_FOLLOWS) {
+					return {kind: 'not-a-blog', found: `a page whose feed link led to another page (stopped after ${MAX_FOLLOWS} hops)`};
+				}
+				hops++;
+				current = result.url;
+				via = result.reason;
+				label = result.reason;
+				return result;
+			}
+			if (result.kind === 'blog') {
+				hops = 0;
+				label = via ?? sanitizeLine(outcome.label);
+				return {...result, via};
+			}
+			return result;
+		},
+	};
+}
