@@ -90,6 +90,11 @@ export type ParsedBlog = {
 	readonly hints: PollHints;
 	/** Entries present in the document that could not be read. */
 	readonly skipped: number;
+	/**
+	 * A newer live blog in the same series (Guardian `guardian:tag/…`), offered
+	 * to the reader ("A new live blog started: … press L"). Absent otherwise.
+	 */
+	readonly newerBlog?: {readonly id: string; readonly title: SafeText};
 };
 
 /** An entry as the reader knows it after one or more polls. */

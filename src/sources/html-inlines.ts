@@ -1,0 +1,120 @@
+/**
+ * The inline half of HTML-to-body conversion: raw runs of text collected by
+ * the streaming converter become sanitised, whitespace-normalised `Inline`s.
+ * Kept apart from html-body.ts so that file stays about the parser's events.
+ */
+import type {Inline} from '../model/blog.js';
+import {sanitizeBody, sanitizeLine, type SafeText} from '../text/sanitize.js';
+
+export type TextStyle = 'strong' | 'emphasis' | 'code';
+
+/** A run as collected while parsing, before whitespace is settled. */
+export type RawInline =
+	| {kind: 'text'; raw: string; style: TextStyle | undefined}
+	| {kind: 'link'; raw: string; href: string; owner: object}
+	| {kind: 'break'};
+
+const HTML_SPACE = /[ \t\n\r\f]+/g;
+
+/**
+ * Sanitise first, then collapse whitespace. Collapsing only replaces
+ * whitespace with a single space, which cannot make safe text unsafe, so the
+ * brand survives the replace.
+ */
+export function cleanRun(raw: string): SafeText {
+	return sanitizeBody(raw).replace(HTML_SPACE, ' ') as SafeText;
+}
+
+function withText(inline: Inline, text: string): Inline {
+	if (inline.kind === 'break') return inline;
+	return {...inline, text: text as SafeText};
+}
+
+/**
+ * Settles whitespace across run boundaries: one space between words whatever
+ * the markup, none at the edges of the block or around line breaks, links
+ * never start or end with a space (the space goes into the text beside them),
+ * at most two breaks in a row, adjacent runs of the same style merged.
+ */
+export function settleInlines(raws: readonly RawInline[]): Inline[] {
+	const out: Inline[] = [];
+	let space = false;
+	let breaks = 0;
+	for (const raw of raws) {
+		if (raw.kind === 'break') {
+			space = false;
+			if (out.length > 0 && breaks < 2) {
+				out.push({kind: 'break'});
+				breaks++;
+			}
+			continue;
+		}
+		let text: string = cleanRun(raw.raw);
+		if (text.startsWith(' ')) space = true;
+		const trailing = text.endsWith(' ');
+		text = text.trim();
+		if (text === '') continue;
+		const last = out.at(-1);
+		if (space && last !== undefined && last.kind !== 'break') {
+			if (last.kind === 'text' && last.style === undefined) {
+				out[out.length - 1] = withText(last, `${last.text} `);
+			} else if (raw.kind === 'text' && raw.style === undefined) {
+				text = ` ${text}`;
+			} else {
+				out.push({kind: 'text', text: ' ' as SafeText});
+			}
+		}
+		space = trailing;
+		breaks = 0;
+		const previous = out.at(-1);
+		if (raw.kind === 'link') {
+			out.push({kind: 'link', text: text as SafeText, href: raw.href});
+		} else if (previous?.kind === 'text' && previous.style === raw.style) {
+			out[out.length - 1] = withText(previous, previous.text + text);
+		} else {
+			out.push(raw.style === undefined ? {kind: 'text', text: text as SafeText} : {kind: 'text', text: text as SafeText, style: raw.style});
+		}
+	}
+	while (out.at(-1)?.kind === 'break') out.pop();
+	return out;
+}
+
+export function inlinesText(inlines: readonly Inline[]): string {
+	let text = '';
+	for (const inline of inlines) text += inline.kind === 'break' ? ' ' : inline.text;
+	return text;
+}
+
+/** Link-farm and promo labels that are not part of a post. */
+const LABEL = /^(read more|read more here|related|related content|related stories|related articles|see also|more on this story|sign up|sign up here|subscribe|subscribe now|advertisement|continue reading|continue reading\.\.\.|continue reading…)$/;
+const LABELLED_LINK = /^(read more|related|see also|more on this story|sign up|also read)\s*:/;
+const NEWSLETTER = /^sign up (to|for)\b.*\bnewsletter\b/;
+
+/**
+ * True for a block that is only boilerplate: a bare label ("Read more",
+ * "Related", "Sign up"), a newsletter sign-up line, or "Related: <one link>".
+ */
+export function isBoilerplate(inlines: readonly Inline[]): boolean {
+	const text = inlinesText(inlines).trim().toLowerCase().replace(/\s+/g, ' ');
+	const bare = text.replace(/[\s:.!»›>→-]+$/u, '');
+	if (LABEL.test(bare) || LABEL.test(text) || NEWSLETTER.test(bare)) return true;
+	if (LABELLED_LINK.test(text)) {
+		const content = inlines.filter((inline) => inline.kind !== 'break' && inline.text.trim() !== '');
+		const links = content.filter((inline) => inline.kind === 'link');
+		return links.length === 1 && content.length <= 2;
+	}
+	return false;
+}
+
+/** For comparing an image's alt text with a figcaption. */
+export function comparable(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/\s+/g, ' ')
+		.replace(/[\s.,;:!?…]+$/u, '')
+		.trim();
+}
+
+export function lineOf(raw: string): SafeText {
+	return sanitizeLine(raw);
+}
