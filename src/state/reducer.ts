@@ -1,0 +1,176 @@
+/**
+ * The only place screen state changes. Pure: time arrives in the actions,
+ * merging calls model/merge. An action that changes nothing returns the very
+ * same State object, so a 304 or an idle tick causes no render.
+ */
+import {describeFailure} from '../errors.js';
+import type {EntryId} from '../model/blog.js';
+import {mergePoll} from '../model/merge.js';
+import type {NextPoll} from '../net/poll-events.js';
+import type {Action, PollAction} from './actions.js';
+import {reduceCommand, reduceMouse} from './reducer-commands.js';
+import {isKeyEvent} from './list.js';
+import {paneOf} from './pane.js';
+import {rowsFrom, visibleIds} from './rows.js';
+import {restoredTab, type Mark, type State, type TabState} from './state.js';
+import {withActive, withTab} from './tab-update.js';
+
+/** How long a new post must have been on screen before its highlight settles. */
+export const SETTLE_MS = 10_000;
+
+export function reduce(state: State, action: Action): State {
+	const next = step(state, action);
+	return next === state ? state : noteVisibility(next, action.at);
+}
+
+function step(state: State, action: Action): State {
+	switch (action.type) {
+		case 'poll-started':
+		case 'poll-succeeded':
+		case 'poll-not-modified':
+		case 'poll-failed':
+		case 'poll-paused':
+			return withTab(state, action.tab, (tab) => reducePoll(tab, action));
+		case 'command':
+			return reduceCommand(state.notice === null ? state : {...state, notice: null}, action);
+		case 'search-typed':
+			if (state.filter.kind !== 'editing') return state;
+			return withActive({...state, filter: {kind: 'editing', query: state.filter.query + action.text}}, (t) => ({
+				...t,
+				scroll: {kind: 'top'},
+				cursor: null,
+			}));
+		case 'resized':
+			if (state.viewport.columns === action.columns && state.viewport.rows === action.rows) return state;
+			return {...state, viewport: {columns: action.columns, rows: action.rows}};
+		case 'tick':
+			return settle(state, action.at);
+		case 'store-loaded':
+			return withTab(state, action.tab, (tab) => (tab.blog === null ? restoredTab(tab.url, action.stored) : tab));
+		case 'store-written':
+			return state.warning === null ? state : {...state, warning: null};
+		case 'store-write-failed':
+			return state.warning === action.message ? state : {...state, warning: action.message};
+		case 'notice-shown':
+			return state.notice === action.text ? state : {...state, notice: action.text};
+		case 'mouse-scrolled':
+		case 'mouse-clicked':
+			return reduceMouse(state, action);
+	}
+}
+
+function sameNext(a: NextPoll | null, b: NextPoll): boolean {
+	return a !== null && a.delayMs === b.delayMs && a.reason === b.reason;
+}
+
+function reducePoll(tab: TabState, action: PollAction): TabState {
+	switch (action.type) {
+		case 'poll-started':
+			return tab;
+		case 'poll-paused':
+			return tab.paused === action.paused ? tab : {...tab, paused: action.paused};
+		case 'poll-not-modified': {
+			if (tab.error === null && tab.fromStore === null && sameNext(tab.next, action.next)) return tab;
+			return {...tab, error: null, fromStore: null, next: action.next};
+		}
+		case 'poll-failed': {
+			const same =
+				tab.error !== null &&
+				describeFailure(tab.error.failure) === describeFailure(action.failure) &&
+				sameNext(tab.next, action.next);
+			return same ? tab : {...tab, error: {failure: action.failure, at: action.at, next: action.next}, next: action.next};
+		}
+		case 'poll-succeeded':
+			return pollSucceeded(tab, action);
+	}
+}
+
+function pollSucceeded(tab: TabState, action: Extract<PollAction, {type: 'poll-succeeded'}>): TabState {
+	const merged = mergePoll(tab.blog, action.blog, tab.url, action.at);
+	const blogChanged = merged.blog !== tab.blog;
+	if (!blogChanged && tab.error === null && tab.fromStore === null && tab.via === action.via && sameNext(tab.next, action.next)) {
+		return tab;
+	}
+	let marks = tab.marks;
+	let arrival = tab.arrival;
+	let expanded = tab.expanded;
+	// The very first load of a blog never seen before: nothing in it is "new".
+	const firstEver = tab.blog === null;
+	if (!firstEver && (merged.added.length > 0 || merged.updated.length > 0 || merged.removed.length > 0 || merged.dropped.length > 0)) {
+		const m = new Map(marks);
+		const whileAway = tab.fromStore !== null;
+		for (const id of merged.added) m.set(id, {kind: 'new', at: action.at, shownSince: null, whileAway});
+		for (const id of merged.updated) {
+			const old = m.get(id);
+			if (old?.kind !== 'new') m.set(id, {kind: 'updated', at: action.at, shownSince: null, whileAway: false});
+		}
+		const gone = [...merged.removed, ...merged.dropped];
+		for (const id of gone) m.delete(id);
+		if (gone.some((id) => expanded.has(id))) expanded = new Set([...expanded].filter((id) => !gone.includes(id)));
+		marks = m;
+		if (merged.added.length > 0) {
+			const added = new Set<EntryId>(merged.added);
+			const fresh = merged.blog.entries.filter((e) => added.has(e.id));
+			arrival = {
+				seq: arrival.seq + 1,
+				posts: fresh.length,
+				keyEvents: fresh.filter(isKeyEvent).length,
+				title: fresh[0]?.title ?? null,
+			};
+		}
+	}
+	return {
+		...tab,
+		blog: merged.blog,
+		fromStore: null,
+		error: null,
+		next: action.next,
+		via: action.via,
+		marks,
+		arrival,
+		expanded,
+		storeSeq: blogChanged || marks !== tab.marks ? tab.storeSeq + 1 : tab.storeSeq,
+	};
+}
+
+/** Starts or stops the on-screen clock of each highlighted post in the active tab. */
+function noteVisibility(state: State, at: number): State {
+	const tab = state.tabs[state.active];
+	if (!tab || tab.marks.size === 0) return state;
+	const pane = paneOf(state, tab);
+	const hidden = state.help || pane.geometry.sidebar.kind === 'full';
+	const shown = hidden ? new Set<EntryId>() : visibleIds(rowsFrom(pane.pos, pane.view));
+	let marks: Map<EntryId, Mark> | null = null;
+	for (const [id, mark] of tab.marks) {
+		const visible = shown.has(id);
+		if (visible === (mark.shownSince !== null)) continue;
+		marks ??= new Map(tab.marks);
+		marks.set(id, {...mark, shownSince: visible ? at : null});
+	}
+	return marks === null ? state : withActive(state, (t) => ({...t, marks: marks!}));
+}
+
+/** Highlights on screen for SETTLE_MS become ordinary entries. */
+function settle(state: State, at: number): State {
+	return withActive(state, (tab) => {
+		let marks: Map<EntryId, Mark> | null = null;
+		for (const [id, mark] of tab.marks) {
+			if (mark.shownSince !== null && at - mark.shownSince >= SETTLE_MS) {
+				marks ??= new Map(tab.marks);
+				marks.delete(id);
+			}
+		}
+		return marks === null ? tab : {...tab, marks, storeSeq: tab.storeSeq + 1};
+	});
+}
+
+/** When the next highlight settles, so the app can schedule one timer instead of polling. */
+export function nextSettleAt(state: State): number | null {
+	let soonest: number | null = null;
+	for (const mark of state.tabs[state.active]?.marks.values() ?? []) {
+		if (mark.shownSince === null) continue;
+		const due = mark.shownSince + SETTLE_MS;
+		if (soonest === null || due < soonest) soonest = due;
+	}
+	return soonest;
+}

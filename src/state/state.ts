@@ -1,0 +1,125 @@
+/**
+ * Everything the screen shows, in one value. Scroll positions are anchored to
+ * an entry id plus a line offset, so posts inserted above never move what the
+ * reader is reading.
+ */
+import type {Failure} from '../errors.js';
+import type {Blog, EntryId} from '../model/blog.js';
+import type {NextPoll} from '../net/poll-events.js';
+import type {SafeText} from '../text/sanitize.js';
+
+/** `top` follows the newest post; `anchor` pins a line of a given entry to the top row. */
+export type Scroll =
+	| {readonly kind: 'top'}
+	| {readonly kind: 'anchor'; readonly id: EntryId; readonly offset: number; readonly published: number};
+
+/** A highlight: a new or edited post the reader has not yet had on screen for long. */
+export type Mark = {
+	readonly kind: 'new' | 'updated';
+	readonly at: number;
+	/** Since when it has been on screen without interruption, or null. */
+	readonly shownSince: number | null;
+	/** Arrived while the program was closed ("12 new since you last looked"). */
+	readonly whileAway: boolean;
+};
+
+export type TabError = {readonly failure: Failure; readonly at: number; readonly next: NextPoll};
+
+/** Posts that arrived in the last poll, for the bell, the title and notifications. */
+export type Arrival = {readonly seq: number; readonly posts: number; readonly keyEvents: number; readonly title: SafeText | null};
+
+export type TabState = {
+	readonly url: string;
+	readonly blog: Blog | null;
+	readonly fromStore: {readonly savedAt: number} | null;
+	readonly marks: ReadonlyMap<EntryId, Mark>;
+	readonly error: TabError | null;
+	readonly next: NextPoll | null;
+	readonly paused: boolean;
+	readonly via: SafeText | null;
+	readonly scroll: Scroll;
+	readonly cursor: EntryId | null;
+	readonly sidebarIndex: number;
+	readonly expanded: ReadonlySet<EntryId>;
+	readonly arrival: Arrival;
+	/** Bumped whenever what the store keeps (blog, seen) changes. */
+	readonly storeSeq: number;
+};
+
+export type Filter =
+	| {readonly kind: 'none'}
+	| {readonly kind: 'editing'; readonly query: string}
+	| {readonly kind: 'kept'; readonly query: string};
+
+export type Focus = 'entries' | 'sidebar';
+export type SidebarPreference = 'auto' | 'shown' | 'hidden';
+
+export type State = {
+	readonly tabs: readonly TabState[];
+	readonly active: number;
+	readonly focus: Focus;
+	readonly filter: Filter;
+	readonly keyEventsOnly: boolean;
+	readonly timeMode: 'relative' | 'absolute';
+	readonly help: boolean;
+	readonly sidebar: SidebarPreference;
+	readonly viewport: {readonly columns: number; readonly rows: number};
+	/** A one-off message for the status line (cleared by the next key). */
+	readonly notice: SafeText | null;
+	/** A persistent warning, e.g. the state file could not be written. */
+	readonly warning: SafeText | null;
+};
+
+/** What the state file hands back at start: any StoredBlog fits. */
+export type StoredSnapshot = {readonly savedAt: number; readonly blog: Blog; readonly seen: readonly EntryId[]};
+
+export type TabInit = {readonly url: string; readonly stored: StoredSnapshot | null};
+
+export function initialTab(url: string): TabState {
+	return {
+		url,
+		blog: null,
+		fromStore: null,
+		marks: new Map(),
+		error: null,
+		next: null,
+		paused: false,
+		via: null,
+		scroll: {kind: 'top'},
+		cursor: null,
+		sidebarIndex: 0,
+		expanded: new Set(),
+		arrival: {seq: 0, posts: 0, keyEvents: 0, title: null},
+		storeSeq: 0,
+	};
+}
+
+/** A tab drawn from its stored copy: entries not seen in an earlier run are new. */
+export function restoredTab(url: string, stored: StoredSnapshot): TabState {
+	const seen = new Set(stored.seen);
+	const marks = new Map<EntryId, Mark>();
+	for (const entry of stored.blog.entries) {
+		if (!seen.has(entry.id)) marks.set(entry.id, {kind: 'new', at: stored.savedAt, shownSince: null, whileAway: true});
+	}
+	return {...initialTab(url), blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks};
+}
+
+export function initialState(tabs: readonly TabInit[], viewport: {columns: number; rows: number}): State {
+	return {
+		tabs: tabs.map((t) => (t.stored ? restoredTab(t.url, t.stored) : initialTab(t.url))),
+		active: 0,
+		focus: 'entries',
+		filter: {kind: 'none'},
+		keyEventsOnly: false,
+		timeMode: 'relative',
+		help: false,
+		sidebar: 'auto',
+		viewport,
+		notice: null,
+		warning: null,
+	};
+}
+
+export function activeTab(state: State): TabState {
+	return state.tabs[state.active] ?? state.tabs[0]!;
+}

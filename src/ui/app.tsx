@@ -1,0 +1,111 @@
+/**
+ * The container: the state store, one poller per tab, the keys, the terminal
+ * size, the minute clock and the effects. Everything it draws comes from the
+ * pure Screen.
+ */
+import {useApp} from 'ink';
+import {useCallback, type ReactNode} from 'react';
+import type {Command} from '../state/commands.js';
+import {selectedEntry} from '../state/selectors.js';
+import type {State} from '../state/state.js';
+import {ownText} from '../text/sanitize.js';
+import {useAppStore} from './hooks/use-app-state.js';
+import {useKeys} from './hooks/use-keys.js';
+import {useNow, type NowClock} from './hooks/use-now.js';
+import {usePollers, type PollerFactory} from './hooks/use-pollers.js';
+import {useArrivals, useSettleTimer, useStoreWrites, useTitle, type NotifySettings, type SaveTab} from './hooks/use-screen-effects.js';
+import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
+import {keyTable, type Keymap} from './keymap.js';
+import {openLink as defaultOpenLink} from './open-link.js';
+import {Screen} from './screen.js';
+import type {TerminalEffects} from './terminal-effects.js';
+import type {Theme} from './theme.js';
+import {useEffect} from 'react';
+
+export type AppProps = {
+	readonly initial: State;
+	readonly theme: Theme;
+	readonly keymap?: Keymap;
+	/** A fixed size (tests); otherwise the terminal's, following resizes. */
+	readonly size?: Size;
+	readonly clock?: NowClock;
+	/** A fixed "now" for the screen (tests); otherwise a minute-aligned ticker. */
+	readonly now?: number;
+	readonly pollers?: PollerFactory;
+	readonly save?: SaveTab;
+	readonly effects?: TerminalEffects;
+	readonly notify?: NotifySettings;
+	readonly openLink?: (url: string | null) => string | null;
+	readonly onQuit?: () => void;
+	/** Told of every new state (run-tui keeps the last one for the final save). */
+	readonly onStateChange?: (state: State) => void;
+};
+
+const systemNow: NowClock = {now: () => Date.now()};
+const quiet: NotifySettings = {bell: 'none', desktop: false};
+
+export function App(props: AppProps): ReactNode {
+	const {theme, keymap = keyTable, clock = systemNow, notify = quiet, effects} = props;
+	const [state, store] = useAppStore(props.initial);
+	const size = useTerminalSize(props.size);
+	const now = useNow(clock, props.now);
+	const {exit} = useApp();
+	const pollers = usePollers(store, state.tabs.length, props.pollers);
+	const clockNow = useCallback(() => clock.now(), [clock]);
+
+	useEffect(() => {
+		store.dispatch({type: 'resized', columns: size.columns, rows: size.rows, at: clock.now()});
+	}, [size.columns, size.rows, store, clock]);
+
+	const onCommand = useCallback(
+		(command: Command, current: State): void => {
+			const at = clock.now();
+			const poller = pollers.current[current.active];
+			const say = (text: string): void => store.dispatch({type: 'notice-shown', text: ownText(text), at});
+			switch (command) {
+				case 'quit':
+					(props.onQuit ?? exit)();
+					return;
+				case 'refresh': {
+					const result = poller?.refresh();
+					if (result === 'too-soon') say('refreshed less than 5 s ago; try again in a moment');
+					else if (result === 'paused') say('polling is paused; press p to resume');
+					return;
+				}
+				case 'toggle-pause':
+					if (poller) store.dispatch({type: 'poll-paused', tab: current.active, paused: poller.togglePause(), at});
+					return;
+				case 'open-link': {
+					const entry = selectedEntry(current);
+					const opened = (props.openLink ?? defaultOpenLink)(entry?.url ?? null);
+					say(opened === null ? 'this post has no web link' : `opening ${opened}`);
+					return;
+				}
+				case 'copy-link': {
+					const url = selectedEntry(current)?.url ?? null;
+					if (url === null || effects === undefined) {
+						say(url === null ? 'this post has no web link' : 'cannot copy here');
+						return;
+					}
+					effects.copy(url);
+					say(`copied ${url}`);
+					return;
+				}
+				default:
+			}
+		},
+		[clock, pollers, store, props.onQuit, props.openLink, exit, effects],
+	);
+
+	useKeys(store, keymap, onCommand, clockNow);
+	const {onStateChange} = props;
+	useEffect(() => {
+		onStateChange?.(state);
+	}, [state, onStateChange]);
+	useSettleTimer(state, store, clockNow);
+	useTitle(state, effects);
+	useArrivals(state, effects, notify);
+	useStoreWrites(state, store, props.save, clockNow);
+
+	return <Screen state={state} now={now} theme={theme} keymap={keymap} />;
+}

@@ -1,0 +1,55 @@
+/** Two rows: badge, title and polling state; then what the reader should know now. */
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+import type {HeaderModel, Tone} from '../state/selectors.js';
+import {displayWidth, padToWidth, truncateToWidth} from '../text/width.js';
+import type {Style, Theme} from './theme.js';
+
+function toneStyle(tone: Tone, theme: Theme): Style {
+	switch (tone) {
+		case 'new':
+			return theme.tokens.newMark;
+		case 'warning':
+			return theme.tokens.warning;
+		case 'filter':
+			return theme.tokens.filter;
+		case 'muted':
+			return theme.tokens.muted;
+	}
+}
+
+export function Header({model, columns, theme}: {readonly model: HeaderModel; readonly columns: number; readonly theme: Theme}): ReactNode {
+	const badge = ` ${model.badge} `;
+	const badgeStyle = model.badge === 'LIVE' ? theme.tokens.badgeLive : model.badge === 'ENDED' ? theme.tokens.badgeEnded : theme.tokens.badgeUnknown;
+	const badgeWidth = Math.min(columns, displayWidth(badge));
+	let right = model.right;
+	// The title matters more than the poll details: they give way first.
+	if (columns - badgeWidth - 1 - displayWidth(right) - 1 < Math.min(20, displayWidth(model.title))) right = '';
+	const titleWidth = Math.max(0, columns - badgeWidth - 1 - (right === '' ? 0 : displayWidth(right) + 1));
+	const notes: ReactNode[] = [];
+	let used = 0;
+	model.notes.forEach((note, i) => {
+		const sep = i === 0 ? '' : ' · ';
+		const room = columns - used - displayWidth(sep);
+		if (room <= 0) return;
+		const text = truncateToWidth(note.text, room);
+		used += displayWidth(sep) + displayWidth(text);
+		notes.push(
+			<Text key={i}>
+				<Text {...theme.tokens.muted}>{sep}</Text>
+				<Text {...toneStyle(note.tone, theme)}>{text}</Text>
+			</Text>,
+		);
+	});
+	return (
+		<Box flexDirection="column" width={columns} height={2}>
+			<Text wrap="truncate">
+				<Text {...badgeStyle}>{truncateToWidth(badge, badgeWidth, '')}</Text>
+				{columns > badgeWidth ? ' ' : ''}
+				<Text {...theme.tokens.title}>{padToWidth(model.title, titleWidth)}</Text>
+				{right === '' ? '' : <Text {...theme.tokens.muted}>{` ${right}`}</Text>}
+			</Text>
+			<Text wrap="truncate">{notes}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,139 @@
+/**
+ * Starts the interactive screen. Ink and React are imported only here, after
+ * the environment is set up: Ink 6 draws nothing while CI is set (is-in-ci
+ * reads it at import), and React picks its production build by NODE_ENV at
+ * import. Ink 6 has no alternate-screen option, so the terminal modes are
+ * entered and restored here, on every way out.
+ */
+import {onExit} from 'signal-exit';
+import type {Blog} from '../model/blog.js';
+import {seenForSave} from '../model/unseen.js';
+import type {PollEvent, Validators} from '../net/poll-events.js';
+import type {PollSource} from '../sources/source.js';
+import type {StoredBlog} from '../store/state-file.js';
+import {initialState, type TabState} from '../state/state.js';
+import type {SafeText} from '../text/sanitize.js';
+
+export type TuiOptions = {
+	readonly tabs: readonly {readonly input: string; readonly source: PollSource; readonly stored: StoredBlog | null}[];
+	readonly interval: {readonly kind: 'fixed'; readonly ms: number} | {readonly kind: 'adaptive'};
+	readonly stateDir: string | null;
+	readonly notify: {readonly bell: 'all' | 'key-events' | 'none'; readonly desktop: boolean};
+	readonly theme: 'dark' | 'light' | 'auto';
+	readonly debugLogPath?: string;
+	readonly keyOverrides?: Record<string, string[]>;
+};
+
+const ENTER = '\u001B[?1049h\u001B[?1000h\u001B[?1006h\u001B[?2004h';
+const LEAVE = '\u001B[?2004l\u001B[?1006l\u001B[?1000l\u001B[?1049l\u001B[?25h';
+
+export async function runTui(options: TuiOptions): Promise<number> {
+	const {stdin, stdout, stderr} = process;
+	if (stdin.isTTY && stdout.isTTY) {
+		delete process.env['CI'];
+		delete process.env['CONTINUOUS_INTEGRATION'];
+	}
+	process.env['NODE_ENV'] ??= 'production';
+
+	stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+	});
+
+	let restored = false;
+	const restore = (): void => {
+		if (restored) return;
+		restored = true;
+		try {
+			if (stdin.isTTY) stdin.setRawMode(false);
+			stdout.write(LEAVE);
+		} catch {
+			// The terminal may already be gone (SIGHUP); nothing left to restore.
+		}
+	};
+	onExit(() => restore(), {alwaysLast: true});
+	process.on('uncaughtException', (error) => {
+		restore();
+		stderr.write(`liveblog: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exit(70);
+	});
+
+	const [{createElement}, {render}, {App}, {createPoller}, {systemClock}, {saveBlogState, STATE_VERSION}, theme, keymap, effects] = await Promise.all([
+		import('react'),
+		import('ink'),
+		import('./app.js'),
+		import('../net/poller.js'),
+		import('../net/clock.js'),
+		import('../store/state-file.js'),
+		import('./theme.js'),
+		import('./keymap.js'),
+		import('./terminal-effects.js'),
+	]);
+
+	const startedAt = Date.now();
+	const validators: Readonly<Record<string, Validators>>[] = options.tabs.map((t) => t.stored?.validators ?? {});
+	const initial = initialState(
+		options.tabs.map((t) => ({url: t.input, stored: t.stored})),
+		{columns: stdout.columns || 80, rows: stdout.rows || 24},
+	);
+
+	const pollers = (tab: number, onEvent: (event: PollEvent) => void, getBlog: () => Blog | null) => {
+		const spec = options.tabs[tab]!;
+		return createPoller({
+			source: spec.source,
+			clock: systemClock,
+			interval: options.interval,
+			validators: validators[tab] ?? {},
+			restored: spec.stored !== null,
+			getBlog,
+			onEvent: (event) => {
+				if (event.type === 'poll-succeeded') validators[tab] = event.validators;
+				onEvent(event);
+			},
+			...(options.debugLogPath === undefined ? {} : {debugLogPath: options.debugLogPath}),
+		});
+	};
+
+	const save = async (tab: TabState, index: number, at: number): Promise<SafeText | null> => {
+		if (options.stateDir === null || tab.blog === null) return null;
+		const unseen = new Set([...tab.marks].filter(([, mark]) => mark.kind === 'new').map(([id]) => id));
+		const result = await saveBlogState(options.stateDir, {
+			version: STATE_VERSION,
+			url: options.tabs[index]!.input,
+			savedAt: at,
+			lastOpened: startedAt,
+			blog: tab.blog,
+			validators: validators[index] ?? {},
+			seen: seenForSave(tab.blog, unseen),
+		});
+		return result.kind === 'failed' ? result.message : null;
+	};
+
+	stdout.write(ENTER);
+	let latest = initial;
+	const instance = render(
+		createElement(App, {
+			initial,
+			theme: theme.makeTheme(theme.resolveThemeName(options.theme), theme.colorEnabled(), theme.colorEnabled()),
+			keymap: keymap.buildKeymap(options.keyOverrides),
+			pollers,
+			...(options.stateDir === null ? {} : {save}),
+			effects: effects.createTerminalEffects((data) => stdout.write(data), effects.detectEnv()),
+			notify: options.notify,
+			onStateChange: (state: typeof initial) => {
+				latest = state;
+			},
+		}),
+		{exitOnCtrlC: false, patchConsole: false},
+	);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		// What the reader saw in the last seconds is written before leaving.
+		await Promise.race([
+			Promise.all(latest.tabs.map((tab, i) => save(tab, i, Date.now()).catch(() => null))),
+			new Promise((resolve) => setTimeout(resolve, 1500).unref()),
+		]);
+		restore();
+	}
+	return 0;
+}
