@@ -125,4 +125,6 @@ export type Blog = {
 	readonly entries: readonly Entry[];
 	readonly hints: PollHints;
 	readonly skipped: number;
+	/** A newer live blog in the same series, from the latest poll's `ParsedBlog.newerBlog`. */
+	readonly newerBlog?: {readonly id: string; readonly title: SafeText};
 };

@@ -102,6 +102,7 @@ export function mergePoll(previous: Blog | null, next: ParsedBlog, url: string, 
 		entries: unchangedEntries && previous !== null ? previous.entries : entries,
 		hints: next.hints,
 		skipped: next.skipped,
+		...(next.newerBlog === undefined ? {} : {newerBlog: next.newerBlog}),
 	};
 	return {
 		blog,
@@ -218,7 +219,9 @@ function sameBlogFields(previous: Blog, next: ParsedBlog, url: string): boolean 
 		previous.homeUrl === next.homeUrl &&
 		previous.live === next.live &&
 		previous.skipped === next.skipped &&
-		sameHints(previous.hints, next.hints)
+		sameHints(previous.hints, next.hints) &&
+		previous.newerBlog?.id === next.newerBlog?.id &&
+		previous.newerBlog?.title === next.newerBlog?.title
 	);
 }
 

@@ -127,7 +127,8 @@ export function guardianSearchRequest(api: GuardianApi, tag: string): PollReques
 /**
  * Older blocks on demand (scrolling back past the 50 newest): the blocks
  * around the oldest one held. Its answer parses with coverage `additions`.
- * Wiring this into the UI is later work.
+ * The TUI asks through GuardianPollSource.olderRequest, which knows the
+ * content id, the key and the API base.
  */
 export function olderBlocksRequest(contentId: string, oldestBlockId: string, options: GuardianOptions = {}): PollRequest {
 	return guardianRequest(guardianApi(options), contentId, {kind: 'older', blockId: oldestBlockId});
@@ -147,7 +148,30 @@ export function newestSourceTime(blog: Blog | null): number | null {
 export type GuardianPollSource = PollSource & {
 	/** Switches to the newer blog offered in `newerBlog` (the `L` key); false when there is none. */
 	followNewer(): boolean;
+	/**
+	 * The request for the blocks older than the oldest one held (scrolling back
+	 * past the 50 newest), or null before the blog is known. Its answer parses
+	 * with parseGuardianResponse and has coverage `additions`.
+	 */
+	olderRequest(blog: Blog | null): PollRequest | null;
 };
+
+/**
+ * The block to ask `around`: the oldest ordinary post held. Key events and
+ * summaries come from their own lists and may be far older than the 50
+ * newest, so anchoring on one of them would leave a gap; pinned posts have
+ * no place in the timeline at all.
+ */
+export function olderAnchorId(blog: Blog | null): string | null {
+	let plain: {id: string; at: number} | null = null;
+	let any: {id: string; at: number} | null = null;
+	for (const entry of blog?.entries ?? []) {
+		if (entry.pinned || entry.dated !== 'source') continue;
+		if (any === null || entry.published < any.at) any = {id: entry.id, at: entry.published};
+		if (!entry.keyEvent && !entry.summary && (plain === null || entry.published < plain.at)) plain = {id: entry.id, at: entry.published};
+	}
+	return (plain ?? any)?.id ?? null;
+}
 
 type Pending = 'search' | 'full' | 'since';
 
@@ -221,6 +245,11 @@ export function createGuardianSource(input: string, options: GuardianOptions): G
 			pollsSinceFull = 0;
 			lastBlog = null;
 			return true;
+		},
+		olderRequest(blog) {
+			const oldest = olderAnchorId(blog);
+			if (contentId === null || oldest === null) return null;
+			return guardianRequest(api, contentId, {kind: 'older', blockId: oldest});
 		},
 	};
 }

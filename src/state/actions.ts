@@ -2,6 +2,8 @@
  * Everything that can happen, as past-tense events carrying their time.
  * Poll events arrive as the poller reports them, tagged with their tab.
  */
+import type {Failure} from '../errors.js';
+import type {ParsedBlog} from '../model/blog.js';
 import type {PollEvent} from '../net/poll-events.js';
 import type {SafeText} from '../text/sanitize.js';
 import type {Command} from './commands.js';
@@ -21,4 +23,11 @@ export type Action =
 	| {readonly type: 'store-write-failed'; readonly message: SafeText; readonly at: number}
 	| {readonly type: 'notice-shown'; readonly text: SafeText; readonly at: number}
 	| {readonly type: 'mouse-scrolled'; readonly lines: number; readonly x: number; readonly y: number; readonly at: number}
-	| {readonly type: 'mouse-clicked'; readonly x: number; readonly y: number; readonly at: number};
+	| {readonly type: 'mouse-clicked'; readonly x: number; readonly y: number; readonly at: number}
+	/** The app started loading posts older than the oldest held. */
+	| {readonly type: 'older-requested'; readonly tab: number; readonly at: number}
+	/** Older posts arrived; only `blog.entries` is used, merged as additions (nothing removed, nothing marked new). */
+	| {readonly type: 'older-loaded'; readonly tab: number; readonly blog: ParsedBlog; readonly at: number}
+	| {readonly type: 'older-failed'; readonly tab: number; readonly failure: Failure; readonly at: number}
+	/** The tab's source moved on to the newer blog of its series (`L`): the tab starts over. */
+	| {readonly type: 'blog-followed'; readonly tab: number; readonly title: SafeText; readonly at: number};

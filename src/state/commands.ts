@@ -15,6 +15,7 @@ export const commandNames = [
 	'toggle-sidebar',
 	'refresh',
 	'toggle-pause',
+	'follow-newer',
 	'open-link',
 	'copy-link',
 	'search',

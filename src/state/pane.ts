@@ -36,10 +36,3 @@ export function sidebarEntries(tab: TabState): readonly Entry[] {
 export function sidebarListHeight(g: Geometry): number {
 	return Math.max(1, g.bodyHeight - 1);
 }
-
-/** First item shown so that the selected one stays in view, roughly centred. */
-export function windowStart(selected: number, total: number, height: number): number {
-	if (total <= height) return 0;
-	const start = selected - Math.floor(height / 2);
-	return Math.max(0, Math.min(start, total - height));
-}

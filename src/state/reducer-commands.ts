@@ -6,7 +6,8 @@
 import type {EntryId} from '../model/blog.js';
 import type {Action} from './actions.js';
 import {SIDEBAR_FOLD_COLUMNS} from './geometry.js';
-import {paneOf, sidebarEntries, sidebarListHeight, windowStart, type Pane} from './pane.js';
+import {paneOf, sidebarEntries, sidebarListHeight, type Pane} from './pane.js';
+import {sidebarItemAt, sidebarWindow} from './sidebar.js';
 import {withActive} from './tab-update.js';
 import {ownText} from '../text/sanitize.js';
 import {bottomPos, canScrollDown, clampPos, isFolded, rowsFrom, scrollBy, toScroll, type Pos} from './rows.js';
@@ -194,6 +195,7 @@ export function reduceCommand(state: State, action: CommandAction): State {
 			return state.help ? {...state, help: false} : state;
 		case 'refresh':
 		case 'toggle-pause':
+		case 'follow-newer':
 		case 'open-link':
 		case 'copy-link':
 		case 'quit':
@@ -214,11 +216,8 @@ export function reduceMouse(state: State, action: MouseAction): State {
 		return scrollLines(state, tab, action.lines * MOUSE_LINES);
 	}
 	if (overSidebar) {
-		const items = sidebarEntries(tab);
-		const height = sidebarListHeight(g);
-		const index = windowStart(tab.sidebarIndex, items.length, height) + row - 1;
-		const target = items[index];
-		if (row === 0 || !target) return state;
+		const index = row === 0 ? null : sidebarItemAt(sidebarWindow(tab, g), row - 1);
+		if (index === null) return state;
 		const selected = withActive({...state, focus: 'sidebar'}, (t) => ({...t, sidebarIndex: index}));
 		return activate(selected, selected.tabs[selected.active]!);
 	}

@@ -8,6 +8,7 @@ import type {EntryId} from '../model/blog.js';
 import {mergePoll} from '../model/merge.js';
 import type {NextPoll} from '../net/poll-events.js';
 import type {Action, PollAction} from './actions.js';
+import {rearmOlder, reduceOlder} from './older.js';
 import {reduceCommand, reduceMouse} from './reducer-commands.js';
 import {isKeyEvent} from './list.js';
 import {paneOf} from './pane.js';
@@ -32,7 +33,7 @@ function step(state: State, action: Action): State {
 		case 'poll-paused':
 			return withTab(state, action.tab, (tab) => reducePoll(tab, action));
 		case 'command':
-			return reduceCommand(state.notice === null ? state : {...state, notice: null}, action);
+			return rearmOlder(reduceCommand(state.notice === null ? state : {...state, notice: null}, action));
 		case 'search-typed':
 			if (state.filter.kind !== 'editing') return state;
 			return withActive({...state, filter: {kind: 'editing', query: state.filter.query + action.text}}, (t) => ({
@@ -55,7 +56,12 @@ function step(state: State, action: Action): State {
 			return state.notice === action.text ? state : {...state, notice: action.text};
 		case 'mouse-scrolled':
 		case 'mouse-clicked':
-			return reduceMouse(state, action);
+			return rearmOlder(reduceMouse(state, action));
+		case 'older-requested':
+		case 'older-loaded':
+		case 'older-failed':
+		case 'blog-followed':
+			return reduceOlder(state, action);
 	}
 }
 

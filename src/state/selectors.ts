@@ -11,8 +11,10 @@ import type {Line, Segment} from '../text/wrap.js';
 import {ago, clockTime, dateTime, nextPollText, span} from './format.js';
 import type {Geometry} from './geometry.js';
 import {filterQuery} from './list.js';
-import {paneOf, sidebarEntries, sidebarListHeight, windowStart} from './pane.js';
+import {atListEnd, olderFooter} from './older.js';
+import {paneOf} from './pane.js';
 import {rowsFrom} from './rows.js';
+import {sidebarWindow} from './sidebar.js';
 import {activeTab, type Mark, type State, type TabState} from './state.js';
 
 export type MarkKind = Mark['kind'] | null;
@@ -31,7 +33,9 @@ export type PaneRow =
 	  }
 	| {readonly kind: 'text'; readonly id: string; readonly line: Line; readonly mark: MarkKind}
 	| {readonly kind: 'fold'; readonly id: string; readonly hidden: number; readonly mark: MarkKind}
-	| {readonly kind: 'gap'; readonly id: string};
+	| {readonly kind: 'gap'; readonly id: string}
+	/** Under the oldest post: "loading older posts…", "beginning of the blog". */
+	| {readonly kind: 'footer'; readonly id: string; readonly text: string; readonly tone: 'muted' | 'warning'};
 
 export type PaneModel = {
 	readonly rows: readonly PaneRow[];
@@ -79,6 +83,13 @@ export function paneModel(state: State, now: number): PaneModel {
 				return {kind: 'gap', id};
 		}
 	});
+	const footer = olderFooter(state, tab);
+	if (footer !== null && atListEnd(pane)) {
+		// The oldest post's closing blank row carries it, or the row after a short list.
+		const row: PaneRow = {kind: 'footer', id: 'older-footer', ...footer};
+		if (rows.length < pane.view.height) rows.push(row);
+		else rows[rows.length - 1] = row;
+	}
 	let empty: string | null = null;
 	if (rows.length === 0) {
 		if (tab.blog === null) empty = tab.error ? 'Nothing to show yet.' : 'Loading…';
@@ -103,33 +114,20 @@ function metaRow(entry: Entry, state: State, now: number, mark: MarkKind, select
 	};
 }
 
-export type SidebarItem = {readonly id: string; readonly time: string; readonly headline: SafeText; readonly selected: boolean; readonly mark: MarkKind};
+/** A key event in the sidebar: one or two lines (time and headline, wrapped). */
+export type SidebarItem = {readonly id: string; readonly lines: readonly string[]; readonly selected: boolean; readonly mark: MarkKind};
 export type SidebarModel = {readonly items: readonly SidebarItem[]; readonly total: number; readonly focused: boolean};
-
-function headlineOf(entry: Entry): SafeText {
-	if (entry.title !== null && entry.title !== '') return entry.title;
-	for (const block of entry.body) {
-		if (block.kind === 'rule' || block.kind === 'preformatted') continue;
-		const text = block.inlines.map((i) => (i.kind === 'break' ? ' ' : i.text)).join('');
-		if (text.trim() !== '') return ownText(text.trim());
-	}
-	return ownText('(untitled)');
-}
 
 export function sidebarModel(state: State, g: Geometry): SidebarModel {
 	const tab = activeTab(state);
-	const all = sidebarEntries(tab);
-	const height = sidebarListHeight(g);
-	const selected = Math.min(tab.sidebarIndex, Math.max(0, all.length - 1));
-	const start = windowStart(selected, all.length, height);
-	const items = all.slice(start, start + height).map((entry, i) => ({
-		id: entry.id,
-		time: clockTime(entry.published),
-		headline: headlineOf(entry),
-		selected: start + i === selected,
-		mark: tab.marks.get(entry.id)?.kind ?? null,
+	const window = sidebarWindow(tab, g);
+	const items = window.slots.map((slot) => ({
+		id: slot.entry.id,
+		lines: slot.lines,
+		selected: slot.index === window.selected,
+		mark: tab.marks.get(slot.entry.id)?.kind ?? null,
 	}));
-	return {items, total: all.length, focused: state.focus === 'sidebar'};
+	return {items, total: window.total, focused: state.focus === 'sidebar'};
 }
 
 export function unseenCount(tab: TabState): number {
@@ -184,6 +182,7 @@ export function headerModel(state: State, now: number): HeaderModel {
 	const notes: Note[] = [];
 	const above = newAboveCount(state);
 	if (above > 0) notes.push({text: `▲ ${above} new post${above === 1 ? '' : 's'}, press n`, tone: 'new'});
+	if (blog?.newerBlog) notes.push({text: `A new live blog started: ${blog.newerBlog.title} — press L`, tone: 'new'});
 	if (state.filter.kind !== 'none' && filterQuery(state.filter) !== '') {
 		const pane = paneOf(state, tab);
 		const total = blog?.entries.length ?? 0;

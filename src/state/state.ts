@@ -23,6 +23,17 @@ export type Mark = {
 	readonly whileAway: boolean;
 };
 
+/**
+ * Older posts loaded on demand (Guardian: past the 50 newest). `exhausted`:
+ * the source had nothing older; `failed` is retried once the reader leaves the
+ * end of the list and comes back.
+ */
+export type OlderPosts =
+	| {readonly kind: 'idle'}
+	| {readonly kind: 'loading'}
+	| {readonly kind: 'exhausted'}
+	| {readonly kind: 'failed'; readonly failure: Failure};
+
 export type TabError = {readonly failure: Failure; readonly at: number; readonly next: NextPoll};
 
 /** Posts that arrived in the last poll, for the bell, the title and notifications. */
@@ -44,6 +55,7 @@ export type TabState = {
 	readonly arrival: Arrival;
 	/** Bumped whenever what the store keeps (blog, seen) changes. */
 	readonly storeSeq: number;
+	readonly older: OlderPosts;
 };
 
 export type Filter =
@@ -91,6 +103,7 @@ export function initialTab(url: string): TabState {
 		expanded: new Set(),
 		arrival: {seq: 0, posts: 0, keyEvents: 0, title: null},
 		storeSeq: 0,
+		older: {kind: 'idle'},
 	};
 }
 

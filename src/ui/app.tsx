@@ -4,7 +4,7 @@
  * pure Screen.
  */
 import {useApp} from 'ink';
-import {useCallback, type ReactNode} from 'react';
+import {useCallback, useEffect, type ReactNode} from 'react';
 import type {Command} from '../state/commands.js';
 import {selectedEntry} from '../state/selectors.js';
 import type {State} from '../state/state.js';
@@ -12,15 +12,16 @@ import {ownText} from '../text/sanitize.js';
 import {useAppStore} from './hooks/use-app-state.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useNow, type NowClock} from './hooks/use-now.js';
+import {useOlderPosts} from './hooks/use-older-posts.js';
 import {usePollers, type PollerFactory} from './hooks/use-pollers.js';
 import {useArrivals, useSettleTimer, useStoreWrites, useTitle, type NotifySettings, type SaveTab} from './hooks/use-screen-effects.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
+import {systemTimers, type Timers} from './hooks/timers.js';
 import {keyTable, type Keymap} from './keymap.js';
 import {openLink as defaultOpenLink} from './open-link.js';
 import {Screen} from './screen.js';
 import type {TerminalEffects} from './terminal-effects.js';
 import type {Theme} from './theme.js';
-import {useEffect} from 'react';
 
 export type AppProps = {
 	readonly initial: State;
@@ -29,6 +30,8 @@ export type AppProps = {
 	/** A fixed size (tests); otherwise the terminal's, following resizes. */
 	readonly size?: Size;
 	readonly clock?: NowClock;
+	/** The ticker, settle and store-debounce timers (tests fire them by hand). */
+	readonly timers?: Timers;
 	/** A fixed "now" for the screen (tests); otherwise a minute-aligned ticker. */
 	readonly now?: number;
 	readonly pollers?: PollerFactory;
@@ -45,13 +48,14 @@ const systemNow: NowClock = {now: () => Date.now()};
 const quiet: NotifySettings = {bell: 'none', desktop: false};
 
 export function App(props: AppProps): ReactNode {
-	const {theme, keymap = keyTable, clock = systemNow, notify = quiet, effects} = props;
+	const {theme, keymap = keyTable, clock = systemNow, notify = quiet, effects, timers = systemTimers} = props;
 	const [state, store] = useAppStore(props.initial);
 	const size = useTerminalSize(props.size);
-	const now = useNow(clock, props.now);
+	const now = useNow(clock, props.now, timers);
 	const {exit} = useApp();
 	const pollers = usePollers(store, state.tabs.length, props.pollers);
 	const clockNow = useCallback(() => clock.now(), [clock]);
+	const olderLoads = useOlderPosts(state, store, pollers, clockNow);
 
 	useEffect(() => {
 		store.dispatch({type: 'resized', columns: size.columns, rows: size.rows, at: clock.now()});
@@ -60,7 +64,8 @@ export function App(props: AppProps): ReactNode {
 	const onCommand = useCallback(
 		(command: Command, current: State): void => {
 			const at = clock.now();
-			const poller = pollers.current[current.active];
+			const tab = current.active;
+			const poller = pollers.get(tab);
 			const say = (text: string): void => store.dispatch({type: 'notice-shown', text: ownText(text), at});
 			switch (command) {
 				case 'quit':
@@ -73,8 +78,19 @@ export function App(props: AppProps): ReactNode {
 					return;
 				}
 				case 'toggle-pause':
-					if (poller) store.dispatch({type: 'poll-paused', tab: current.active, paused: poller.togglePause(), at});
+					if (poller) store.dispatch({type: 'poll-paused', tab, paused: poller.togglePause(), at});
 					return;
+				case 'follow-newer': {
+					const newer = current.tabs[tab]?.blog?.newerBlog;
+					if (newer === undefined) {
+						say('no newer live blog has started in this series');
+						return;
+					}
+					olderLoads.abort(tab);
+					const followed = pollers.followNewer(tab, () => store.dispatch({type: 'blog-followed', tab, title: newer.title, at}));
+					if (!followed) say('cannot follow the newer live blog from here');
+					return;
+				}
 				case 'open-link': {
 					const entry = selectedEntry(current);
 					const opened = (props.openLink ?? defaultOpenLink)(entry?.url ?? null);
@@ -94,7 +110,7 @@ export function App(props: AppProps): ReactNode {
 				default:
 			}
 		},
-		[clock, pollers, store, props.onQuit, props.openLink, exit, effects],
+		[clock, pollers, olderLoads, store, props.onQuit, props.openLink, exit, effects],
 	);
 
 	useKeys(store, keymap, onCommand, clockNow);
@@ -102,10 +118,10 @@ export function App(props: AppProps): ReactNode {
 	useEffect(() => {
 		onStateChange?.(state);
 	}, [state, onStateChange]);
-	useSettleTimer(state, store, clockNow);
+	useSettleTimer(state, store, clockNow, timers);
 	useTitle(state, effects);
 	useArrivals(state, effects, notify);
-	useStoreWrites(state, store, props.save, clockNow);
+	useStoreWrites(state, store, props.save, clockNow, timers);
 
 	return <Screen state={state} now={now} theme={theme} keymap={keymap} />;
 }

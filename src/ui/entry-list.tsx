@@ -57,6 +57,12 @@ function Row({row, width, theme}: {readonly row: PaneRow; readonly width: number
 			);
 		case 'gap':
 			return <Text> </Text>;
+		case 'footer':
+			return (
+				<Text wrap="truncate" {...(row.tone === 'warning' ? theme.tokens.warning : theme.tokens.muted)}>
+					{truncateToWidth(`  ${row.text}`, width)}
+				</Text>
+			);
 	}
 }
 

@@ -29,6 +29,7 @@ export const keyTable = {
 	'toggle-sidebar': {keys: ['s'], description: 'Show or hide the key-events sidebar', contexts: browse},
 	refresh: {keys: ['r'], description: 'Refresh now (at most every 5 s)', contexts: browse},
 	'toggle-pause': {keys: ['p'], description: 'Pause or resume polling', contexts: browse},
+	'follow-newer': {keys: ['L'], description: 'Follow the newer live blog of a series, when one has started', contexts: browse},
 	'open-link': {keys: ['o'], description: "Open the selected post's link in the browser", contexts: browse},
 	'copy-link': {keys: ['y'], description: "Copy the selected post's link (OSC 52)", contexts: browse},
 	search: {keys: ['/'], description: 'Search titles and text as you type', contexts: browse},

@@ -7,12 +7,11 @@
  */
 import {onExit} from 'signal-exit';
 import type {Blog} from '../model/blog.js';
-import {seenForSave} from '../model/unseen.js';
 import type {PollEvent, Validators} from '../net/poll-events.js';
 import type {PollSource} from '../sources/source.js';
 import type {StoredBlog} from '../store/state-file.js';
-import {initialState, type TabState} from '../state/state.js';
-import type {SafeText} from '../text/sanitize.js';
+import {initialState} from '../state/state.js';
+import type {PollerHandle} from './hooks/use-pollers.js';
 
 export type TuiOptions = {
 	readonly tabs: readonly {readonly input: string; readonly source: PollSource; readonly stored: StoredBlog | null}[];
@@ -57,13 +56,14 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		process.exit(70);
 	});
 
-	const [{createElement}, {render}, {App}, {createPoller}, {systemClock}, {saveBlogState, STATE_VERSION}, theme, keymap, effects] = await Promise.all([
+	const [{createElement}, {render}, {App}, {createPoller}, {systemClock}, {createSaveTab}, {createOlderLoader, canFollow}, theme, keymap, effects] = await Promise.all([
 		import('react'),
 		import('ink'),
 		import('./app.js'),
 		import('../net/poller.js'),
 		import('../net/clock.js'),
-		import('../store/state-file.js'),
+		import('./save-tab.js'),
+		import('./older-loader.js'),
 		import('./theme.js'),
 		import('./keymap.js'),
 		import('./terminal-effects.js'),
@@ -76,14 +76,17 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		{columns: stdout.columns || 80, rows: stdout.rows || 24},
 	);
 
-	const pollers = (tab: number, onEvent: (event: PollEvent) => void, getBlog: () => Blog | null) => {
+	// A tab that followed a series to a newer blog polls it at once, without the restore jitter.
+	const followed = new Set<number>();
+	const pollers = (tab: number, onEvent: (event: PollEvent) => void, getBlog: () => Blog | null): PollerHandle => {
 		const spec = options.tabs[tab]!;
-		return createPoller({
-			source: spec.source,
+		const source = spec.source;
+		const poller = createPoller({
+			source,
 			clock: systemClock,
 			interval: options.interval,
 			validators: validators[tab] ?? {},
-			restored: spec.stored !== null,
+			restored: spec.stored !== null && !followed.has(tab),
 			getBlog,
 			onEvent: (event) => {
 				if (event.type === 'poll-succeeded') validators[tab] = event.validators;
@@ -91,22 +94,34 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			},
 			...(options.debugLogPath === undefined ? {} : {debugLogPath: options.debugLogPath}),
 		});
+		const loadOlder = createOlderLoader(source);
+		return {
+			start: () => poller.start(),
+			refresh: () => poller.refresh(),
+			togglePause: () => poller.togglePause(),
+			stop: () => poller.stop(),
+			...(canFollow(source)
+				? {
+						followNewer: () => {
+							if (!source.followNewer()) return false;
+							followed.add(tab);
+							return true;
+						},
+					}
+				: {}),
+			...(loadOlder === undefined ? {} : {loadOlder}),
+		};
 	};
 
-	const save = async (tab: TabState, index: number, at: number): Promise<SafeText | null> => {
-		if (options.stateDir === null || tab.blog === null) return null;
-		const unseen = new Set([...tab.marks].filter(([, mark]) => mark.kind === 'new').map(([id]) => id));
-		const result = await saveBlogState(options.stateDir, {
-			version: STATE_VERSION,
-			url: options.tabs[index]!.input,
-			savedAt: at,
-			lastOpened: startedAt,
-			blog: tab.blog,
-			validators: validators[index] ?? {},
-			seen: seenForSave(tab.blog, unseen),
-		});
-		return result.kind === 'failed' ? result.message : null;
-	};
+	const save =
+		options.stateDir === null
+			? null
+			: createSaveTab({
+					stateDir: options.stateDir,
+					inputs: options.tabs.map((t) => t.input),
+					startedAt,
+					validators: (tab) => validators[tab] ?? {},
+				});
 
 	stdout.write(ENTER);
 	let latest = initial;
@@ -116,7 +131,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			theme: theme.makeTheme(theme.resolveThemeName(options.theme), theme.colorEnabled(), theme.colorEnabled()),
 			keymap: keymap.buildKeymap(options.keyOverrides),
 			pollers,
-			...(options.stateDir === null ? {} : {save}),
+			...(save === null ? {} : {save}),
 			effects: effects.createTerminalEffects((data) => stdout.write(data), effects.detectEnv()),
 			notify: options.notify,
 			onStateChange: (state: typeof initial) => {
@@ -130,7 +145,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	} finally {
 		// What the reader saw in the last seconds is written before leaving.
 		await Promise.race([
-			Promise.all(latest.tabs.map((tab, i) => save(tab, i, Date.now()).catch(() => null))),
+			Promise.all(latest.tabs.map((tab, i) => (save === null ? null : save(tab, i, Date.now()).catch(() => null)))),
 			new Promise((resolve) => setTimeout(resolve, 1500).unref()),
 		]);
 		restore();

@@ -1,4 +1,4 @@
-/** Key events, newest first: a heading row, then one row per event with its time. */
+/** Key events, newest first: a heading row, then each event as its time and headline in one or two rows. */
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {SidebarModel} from '../state/selectors.js';
@@ -18,18 +18,17 @@ export function Sidebar({model, width, height, theme}: {readonly model: SidebarM
 				</Text>
 			) : null}
 			{model.items.map((item) => {
-				const mark = item.mark === 'new' ? '▌' : item.mark === 'updated' ? '▌' : ' ';
+				const mark = item.mark === null ? ' ' : '▌';
 				const markStyle = item.mark === 'new' ? theme.tokens.newMark : theme.tokens.updatedMark;
 				const selected = item.selected && model.focused;
-				const pointer = item.selected ? '›' : ' ';
-				const rest = padToWidth(`${item.time} ${item.headline}`, Math.max(0, width - 2));
-				return (
-					<Text key={item.id} wrap="truncate">
+				const textStyle = selected ? theme.tokens.selected : item.selected ? theme.tokens.keyEvent : {};
+				return item.lines.map((line, i) => (
+					<Text key={`${item.id}:${i}`} wrap="truncate">
 						<Text {...markStyle}>{width > 0 ? mark : ''}</Text>
-						{width > 1 ? pointer : ''}
-						<Text {...(selected ? theme.tokens.selected : item.selected ? theme.tokens.keyEvent : {})}>{rest}</Text>
+						{width > 1 ? (item.selected && i === 0 ? '›' : ' ') : ''}
+						<Text {...textStyle}>{padToWidth(line, Math.max(0, width - 2))}</Text>
 					</Text>
-				);
+				));
 			})}
 		</Box>
 	);

@@ -1,10 +1,10 @@
 /** An App wired to scripted pollers and recorded effects, rendered at a given size. */
-import type {Entry} from '../../src/model/blog.js';
+import type {Entry, ParsedBlog} from '../../src/model/blog.js';
 import type {PollEvent} from '../../src/net/poll-events.js';
 import {reduce} from '../../src/state/reducer.js';
 import {initialState, type State, type StoredSnapshot} from '../../src/state/state.js';
 import {App, type AppProps} from '../../src/ui/app.js';
-import type {PollerFactory} from '../../src/ui/hooks/use-pollers.js';
+import type {PollerFactory, PollerHandle} from '../../src/ui/hooks/use-pollers.js';
 import type {TerminalEffects} from '../../src/ui/terminal-effects.js';
 import {makeTheme} from '../../src/ui/theme.js';
 import {parsed, T0} from './blog-factory.js';
@@ -13,14 +13,16 @@ import {render, tick, type Rendered} from './render.js';
 export type Harness = Rendered & {
 	emit(tab: number, event: PollEvent): Promise<void>;
 	succeed(tab: number, list: Entry[], at: number): Promise<void>;
-	calls: {refresh: number; pause: number; opened: (string | null)[]; quit: number};
+	calls: {refresh: number; pause: number; opened: (string | null)[]; quit: number; created: number[]; stopped: number[]};
 	effects: string[];
+	/** Moves the clock the App reads (its `now` prop stays fixed unless `ticking`). */
+	setClock(ms: number): void;
 };
 
 export const NEXT = {at: T0 + 30_000, delayMs: 30_000, reason: 'fixed'} as const;
 
-export function succeeded(list: Entry[], at: number): PollEvent {
-	return {type: 'poll-succeeded', at, blog: parsed(list), sourceUrl: 'https://example.org/feed', via: null, validators: {}, next: NEXT};
+export function succeeded(list: Entry[], at: number, extra: Partial<ParsedBlog> = {}): PollEvent {
+	return {type: 'poll-succeeded', at, blog: parsed(list, extra), sourceUrl: 'https://example.org/feed', via: null, validators: {}, next: NEXT};
 }
 
 export type HarnessOptions = {
@@ -30,6 +32,12 @@ export type HarnessOptions = {
 	stored?: (StoredSnapshot | null)[];
 	/** Entries of the first successful poll of tab 0, applied before the first frame. */
 	initial?: Entry[];
+	/** Blog-level fields of that first poll (format, newerBlog, …). */
+	initialBlog?: Partial<ParsedBlog>;
+	/** No fixed `now` prop: the screen's clock ticks through the App's timers. */
+	ticking?: boolean;
+	/** Extra per-tab poller abilities (following a series, loading older posts). */
+	handle?: (tab: number) => Partial<Pick<PollerHandle, 'followNewer' | 'loadOlder'>>;
 	now?: number;
 	color?: boolean;
 	props?: Partial<AppProps>;
@@ -44,13 +52,15 @@ export function renderApp(options: HarnessOptions = {}): Harness {
 		Array.from({length: tabCount}, (_, i) => ({url: `https://example.org/feed${i}`, stored: options.stored?.[i] ?? null})),
 		{columns, rows},
 	);
-	if (options.initial) state = reduce(state, {...succeeded(options.initial, T0), tab: 0});
+	if (options.initial) state = reduce(state, {...succeeded(options.initial, T0, options.initialBlog), tab: 0});
 	const emitters: ((e: PollEvent) => void)[] = [];
-	const calls = {refresh: 0, pause: 0, opened: [] as (string | null)[], quit: 0};
+	const calls = {refresh: 0, pause: 0, opened: [] as (string | null)[], quit: 0, created: [] as number[], stopped: [] as number[]};
 	let paused = false;
 	const pollers: PollerFactory = (tab, onEvent) => {
 		emitters[tab] = onEvent;
+		calls.created.push(tab);
 		return {
+			...options.handle?.(tab),
 			start: () => undefined,
 			refresh: () => {
 				calls.refresh++;
@@ -61,7 +71,9 @@ export function renderApp(options: HarnessOptions = {}): Harness {
 				paused = !paused;
 				return paused;
 			},
-			stop: () => undefined,
+			stop: () => {
+				calls.stopped.push(tab);
+			},
 		};
 	};
 	const effects: string[] = [];
@@ -71,13 +83,13 @@ export function renderApp(options: HarnessOptions = {}): Harness {
 		copy: (t) => effects.push(`copy:${t}`),
 		notify: (t, b) => effects.push(`notify:${t}|${b}`),
 	};
-	const now = options.now ?? T0 + 60 * 60_000;
+	let now = options.now ?? T0 + 60 * 60_000;
 	const rendered = render(
 		<App
 			initial={state}
 			theme={makeTheme('dark', options.color ?? true, false)}
 			size={{columns, rows}}
-			now={now}
+			{...(options.ticking ? {} : {now})}
 			clock={{now: () => now}}
 			pollers={pollers}
 			effects={recorder}
@@ -95,6 +107,9 @@ export function renderApp(options: HarnessOptions = {}): Harness {
 		...rendered,
 		calls,
 		effects,
+		setClock(ms) {
+			now = ms;
+		},
 		async emit(tab, event) {
 			emitters[tab]?.(event);
 			await tick();

@@ -331,4 +331,29 @@ describe('mergePoll', () => {
 		expect(next.blog.entries[2]).toBe(first.blog.entries[2]);
 		expect(next.blog.entries[1]).not.toBe(first.blog.entries[1]);
 	});
+
+	describe('a newer blog in the series', () => {
+		const newer = {id: 'world/live/2026/mar/02/day-2', title: ownText('Day 2: the storm moves north')};
+
+		it('carries newerBlog from the document into the blog', () => {
+			const first = mergePoll(null, doc([entry('a', T0)]), URL_, T0);
+			expect(first.blog.newerBlog).toBeUndefined();
+			const offered = mergePoll(first.blog, doc([], {coverage: {kind: 'additions'}, newerBlog: newer}), URL_, T0 + MIN);
+			expect(offered.blog).not.toBe(first.blog);
+			expect(offered.blog.newerBlog).toEqual(newer);
+			expect(ids(offered.blog)).toEqual(['a']);
+			expect(offered.added).toEqual([]);
+		});
+
+		it('keeps the same Blog object while the offer is unchanged, and drops it when the document stops offering it', () => {
+			const first = mergePoll(null, doc([entry('a', T0)], {newerBlog: newer}), URL_, T0);
+			const again = mergePoll(first.blog, doc([entry('a', T0)], {newerBlog: {...newer}}), URL_, T0 + MIN);
+			expect(again.blog).toBe(first.blog);
+			const other = mergePoll(first.blog, doc([entry('a', T0)], {newerBlog: {id: 'day-3', title: ownText('Day 3')}}), URL_, T0 + 2 * MIN);
+			expect(other.blog.newerBlog?.id).toBe('day-3');
+			const gone = mergePoll(other.blog, doc([entry('a', T0)]), URL_, T0 + 3 * MIN);
+			expect(gone.blog.newerBlog).toBeUndefined();
+			expect('newerBlog' in gone.blog).toBe(false);
+		});
+	});
 });

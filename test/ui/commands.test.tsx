@@ -4,7 +4,7 @@ import {afterAll, afterEach, describe, expect, test} from 'vitest';
 import {commandNames, type Command} from '../../src/state/commands.js';
 import {ownText} from '../../src/text/sanitize.js';
 import {entries, entry, para, T0} from '../helpers/blog-factory.js';
-import {renderApp} from '../helpers/app-harness.js';
+import {renderApp, succeeded} from '../helpers/app-harness.js';
 import {keys} from '../helpers/keys.js';
 
 afterEach(() => cleanup());
@@ -90,6 +90,40 @@ describe('keys', () => {
 		expect(app.lines()[0]).toMatch(/paused$/);
 		await app.press('p');
 		expect(app.lines()[0]).toMatch(/fixed interval$/);
+	});
+
+	test('L follows the newer live blog of a series: the tab starts over on it', async () => {
+		cover('follow-newer');
+		let followed = 0;
+		const app = renderApp({initial: list(), initialBlog: {format: 'guardian'}, handle: () => ({followNewer: () => (followed++, true)})});
+		await app.waitForFrame((f) => f.includes('Update 29'));
+		await app.press('L');
+		expect(app.lines().at(-1)).toBe('no newer live blog has started in this series');
+		expect(followed).toBe(0);
+		const newer = {id: 'world/live/2026/nov/29/storm-day-2', title: ownText('Storm day 2: the clean-up begins')};
+		await app.emit(0, succeeded([], T0 + 60_000, {format: 'guardian', coverage: {kind: 'additions'}, newerBlog: newer}));
+		expect(app.lines()[1]).toContain('A new live blog started: Storm day 2: the clean-up begins — press L');
+		expect(app.frame()).toContain('Update 29');
+		await app.press('j', 'j', 'j', 'j', 'j', 'L');
+		expect(followed).toBe(1);
+		// The old poller stopped and a fresh one polls the new blog.
+		expect(app.calls.stopped).toEqual([0]);
+		expect(app.calls.created).toEqual([0, 0]);
+		expect(app.frame()).not.toContain('Update 29');
+		expect(app.frame()).toContain('Loading…');
+		expect(app.lines().at(-1)).toBe('following the newer live blog: Storm day 2: the clean-up begins');
+		const day2 = entries(3, (i) => ({id: `d${i}`, title: `Day two post ${i}`, published: T0 + (90 + i) * 60_000}));
+		await app.emit(0, succeeded(day2, T0 + 95 * 60_000, {format: 'guardian', title: ownText('Storm day 2')}));
+		const frame = app.frame();
+		expect(app.lines()[0]).toContain('Storm day 2');
+		expect(frame).toContain('Day two post 2');
+		expect(frame).not.toContain('Update 29');
+		expect(frame).not.toContain('NEW');
+		expect(app.lines()[1]).not.toContain('press L');
+		// Scroll starts at the top of the new blog: its newest post on the first pane row.
+		expect(pane(app)).toMatch(/›13:32/);
+		await app.press('L');
+		expect(followed).toBe(1);
 	});
 
 	test('o opens and y copies the selected post’s link', async () => {

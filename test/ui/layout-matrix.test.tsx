@@ -87,5 +87,11 @@ describe('layout matrix', () => {
 		const wide = frameLines(stateAt(120, 16, 1), 120);
 		expect(wide[0]).toBe(' LIVE  Typhoon 台風 live: every update from the coast and the ca… updated 12:59 (1m ago) · next in 40 s · server max-age');
 		expect(wide[2]).toMatch(/^ {2}Key events \(15\) +│ ›12:59 · 1m ago · Kim Lee, 李雷/);
+		// Headlines that do not fit wrap to a second line under the headline (pinned when that began).
+		expect(wide[3]).toMatch(/^ ›12:56 台風 update 56: crews 🚧 reach  │/);
+		expect(wide[4]).toMatch(/^ {8}the harbour {21}│/);
+		expect(wide[5]).toMatch(/^ {2}12:52 台風 update 52: crews 🚧 reach  │/);
+		expect(wide.slice(3, 13).filter((line) => /^ {2}\d\d:\d\d /.test(line)).length).toBeGreaterThan(2);
+		expect(wide.join('\n')).toMatch(/\n {2}12:48 速報 48：各地で停電が発生してい │[^\n]*\n {8}ます。 Residents report floodin…│/);
 	});
 });

@@ -1,41 +1,80 @@
 /**
  * One poller per tab, started once and stopped on unmount. The app reaches
  * the network only through the factory it is given (run-tui wires
- * net/poller.ts; tests pass scripted ones).
+ * net/poller.ts and the tab's source; tests pass scripted ones), and through
+ * the per-tab handles this hook keeps: refresh, pause, following a series'
+ * newer blog, loading older posts.
  */
 import {useEffect, useRef} from 'react';
-import type {Blog} from '../../model/blog.js';
+import type {Failure} from '../../errors.js';
+import type {Blog, ParsedBlog} from '../../model/blog.js';
 import type {PollEvent} from '../../net/poll-events.js';
 import type {AppStore} from './use-app-state.js';
+
+export type OlderOutcome = {readonly kind: 'loaded'; readonly blog: ParsedBlog} | {readonly kind: 'failed'; readonly failure: Failure};
 
 export type PollerHandle = {
 	start(): void;
 	refresh(): 'started' | 'too-soon' | 'paused';
 	togglePause(): boolean;
 	stop(): void;
+	/**
+	 * Moves the tab's source on to the newer blog of its series (it must not
+	 * poll any more itself: the hook stops it and starts a fresh handle).
+	 * False when the source offers none. Absent for sources without series.
+	 */
+	followNewer?(): boolean;
+	/** Starts loading the posts older than the blog's oldest; null when there is nothing to ask. */
+	loadOlder?(blog: Blog, signal: AbortSignal): Promise<OlderOutcome> | null;
 };
 
 export type PollerFactory = (tab: number, onEvent: (event: PollEvent) => void, getBlog: () => Blog | null) => PollerHandle;
 
-export function usePollers(store: AppStore, count: number, factory: PollerFactory | undefined): React.RefObject<PollerHandle[]> {
-	const pollers = useRef<PollerHandle[]>([]);
+export type Pollers = {
+	get(tab: number): PollerHandle | undefined;
+	/**
+	 * Follows the newer blog of a series in one tab: the source moves on, the
+	 * old poller stops, `reset` runs (the tab's state starts over) and a fresh
+	 * poller starts on the new blog. False when there is no newer blog.
+	 */
+	followNewer(tab: number, reset: () => void): boolean;
+};
+
+export function usePollers(store: AppStore, count: number, factory: PollerFactory | undefined): Pollers {
+	const handles = useRef<(PollerHandle | undefined)[]>([]);
+	const make = useRef<((tab: number) => PollerHandle) | null>(null);
 	useEffect(() => {
 		if (!factory) return;
-		const started: PollerHandle[] = [];
-		for (let tab = 0; tab < count; tab++) {
-			const poller = factory(
+		const create = (tab: number): PollerHandle =>
+			factory(
 				tab,
 				(event) => store.dispatch({...event, tab}),
 				() => store.getState().tabs[tab]?.blog ?? null,
 			);
-			started.push(poller);
-		}
-		pollers.current = started;
-		for (const poller of started) poller.start();
+		make.current = create;
+		handles.current = Array.from({length: count}, (_, tab) => create(tab));
+		for (const handle of handles.current) handle?.start();
 		return () => {
-			for (const poller of started) poller.stop();
-			pollers.current = [];
+			for (const handle of handles.current) handle?.stop();
+			handles.current = [];
+			make.current = null;
 		};
 	}, [store, count, factory]);
-	return pollers;
+
+	const api = useRef<Pollers | null>(null);
+	api.current ??= {
+		get: (tab) => handles.current[tab],
+		followNewer(tab, reset) {
+			const old = handles.current[tab];
+			const create = make.current;
+			if (!old?.followNewer || create === null || !old.followNewer()) return false;
+			old.stop();
+			reset();
+			const fresh = create(tab);
+			handles.current[tab] = fresh;
+			fresh.start();
+			return true;
+		},
+	};
+	return api.current;
 }

@@ -9,6 +9,7 @@ import {terminalTitle} from '../../state/selectors.js';
 import type {State, TabState} from '../../state/state.js';
 import type {SafeText} from '../../text/sanitize.js';
 import type {TerminalEffects} from '../terminal-effects.js';
+import {systemTimers, type Timers} from './timers.js';
 import type {AppStore} from './use-app-state.js';
 
 export type NotifySettings = {readonly bell: 'all' | 'key-events' | 'none'; readonly desktop: boolean};
@@ -18,13 +19,13 @@ export type SaveTab = (tab: TabState, index: number, at: number) => Promise<Safe
 
 export const SAVE_DEBOUNCE_MS = 2_000;
 
-export function useSettleTimer(state: State, store: AppStore, now: () => number): void {
+export function useSettleTimer(state: State, store: AppStore, now: () => number, timers: Timers = systemTimers): void {
 	const due = nextSettleAt(state);
 	useEffect(() => {
 		if (due === null) return;
-		const timer = setTimeout(() => store.dispatch({type: 'tick', at: Math.max(now(), due)}), Math.max(0, due - now()));
-		return () => clearTimeout(timer);
-	}, [due, store, now]);
+		const timer = timers.setTimeout(() => store.dispatch({type: 'tick', at: Math.max(now(), due)}), Math.max(0, due - now()));
+		return () => timers.clearTimeout(timer);
+	}, [due, store, now, timers]);
 }
 
 export function useTitle(state: State, effects: TerminalEffects | undefined): void {
@@ -53,12 +54,12 @@ export function useArrivals(state: State, effects: TerminalEffects | undefined, 
 	}, [state.tabs, effects, notify]);
 }
 
-export function useStoreWrites(state: State, store: AppStore, save: SaveTab | undefined, now: () => number): void {
+export function useStoreWrites(state: State, store: AppStore, save: SaveTab | undefined, now: () => number, timers: Timers = systemTimers): void {
 	const written = useRef(state.tabs.map((t) => t.storeSeq));
 	const seqs = state.tabs.map((t) => t.storeSeq).join(',');
 	useEffect(() => {
 		if (!save) return;
-		const timer = setTimeout(() => {
+		const timer = timers.setTimeout(() => {
 			const current = store.getState();
 			current.tabs.forEach((tab, i) => {
 				if (tab.blog === null || written.current[i] === tab.storeSeq) return;
@@ -68,6 +69,6 @@ export function useStoreWrites(state: State, store: AppStore, save: SaveTab | un
 				});
 			});
 		}, SAVE_DEBOUNCE_MS);
-		return () => clearTimeout(timer);
-	}, [seqs, save, store, now]);
+		return () => timers.clearTimeout(timer);
+	}, [seqs, save, store, now, timers]);
 }
