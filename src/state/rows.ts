@@ -16,24 +16,6 @@ export const FOLD_SHOW = 12;
 
 let cache: LayoutCache = createLayoutCache();
 
-/**
- * The layout cache keys on id and revision, which are only unique within one
- * blog: two tabs (or a series' next blog) may both have an entry "1" at
- * revision 0. Entries are immutable and an edit makes a new object, so each
- * object gets an id of its own for the cache.
- */
-const cacheKeys = new WeakMap<Entry, Entry>();
-let serial = 0;
-
-function keyed(entry: Entry): Entry {
-	let key = cacheKeys.get(entry);
-	if (key === undefined) {
-		key = {...entry, id: `#${serial++}`};
-		cacheKeys.set(entry, key);
-	}
-	return key;
-}
-
 /** Test hook: a fresh cache, and its miss counter. */
 export function resetLayoutCache(): LayoutCache {
 	cache = createLayoutCache();
@@ -60,7 +42,7 @@ export type ListView = {
 };
 
 function textRows(entry: Entry, view: ListView): number {
-	const n = cache.height(keyed(entry), view.width);
+	const n = cache.height(entry, view.width);
 	return n > FOLD_OVER && !view.expanded.has(entry.id) ? FOLD_SHOW + 1 : n;
 }
 
@@ -70,7 +52,7 @@ export function entryHeight(entry: Entry, view: ListView): number {
 }
 
 export function isFolded(entry: Entry, view: ListView): boolean {
-	return cache.height(keyed(entry), view.width) > FOLD_OVER && !view.expanded.has(entry.id);
+	return cache.height(entry, view.width) > FOLD_OVER && !view.expanded.has(entry.id);
 }
 
 /** Where a scroll anchor points in this list; a vanished anchor falls back by date. */
@@ -145,7 +127,7 @@ export function canScrollDown(pos: Pos, view: ListView): boolean {
 }
 
 function entryRows(entry: Entry, view: ListView): Row[] {
-	const lines = cache.lines(keyed(entry), view.width);
+	const lines = cache.lines(entry, view.width);
 	const rows: Row[] = [{kind: 'meta', entry}];
 	const folded = lines.length > FOLD_OVER && !view.expanded.has(entry.id);
 	const shown = folded ? lines.slice(0, FOLD_SHOW) : lines;

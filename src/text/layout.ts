@@ -140,7 +140,20 @@ export function createLayoutCache(options: {maxLines?: number; maxHeights?: numb
 	const lineCache = new Lru<string, readonly Line[]>(options.maxLines ?? 1500);
 	const heightCache = new Lru<string, number>(options.maxHeights ?? 50_000);
 	const stats = {layouts: 0};
-	const keyOf = (entry: Entry, width: number): string => `${entry.id}\u0000${entry.revision}\u0000${width}`;
+	// Keyed on the entry object, not its id and revision: ids are unique only
+	// within one blog (two tabs may both hold an entry "1" at revision 0), while
+	// entries are immutable and the merge makes a new object for every edit and
+	// keeps the old one when nothing changed, so identity is exactly "same text".
+	const serials = new WeakMap<Entry, number>();
+	let nextSerial = 0;
+	const keyOf = (entry: Entry, width: number): string => {
+		let serial = serials.get(entry);
+		if (serial === undefined) {
+			serial = nextSerial++;
+			serials.set(entry, serial);
+		}
+		return `${serial}\u0000${width}`;
+	};
 	const lines = (entry: Entry, width: number): readonly Line[] => {
 		const key = keyOf(entry, width);
 		const hit = lineCache.get(key);
