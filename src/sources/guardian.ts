@@ -16,7 +16,7 @@ import {LiveblogError} from '../errors.js';
 import {safeHttpUrl, sanitizeLine, type SafeText} from '../text/sanitize.js';
 import {parseFeedDate} from './dates.js';
 import {htmlToBody, htmlToLine, textToBody} from './html-body.js';
-import {hostOf} from './ids.js';
+import {hostOf, entryId} from './ids.js';
 import {isJsonRecord, MAX_ENTRIES, parseJsonSafely, prop, stringProp} from './json-feed.js';
 import type {SourceText} from './source.js';
 
@@ -89,8 +89,10 @@ function blockUrl(webUrl: string | null, id: string): string | null {
 }
 
 function readBlock(block: unknown, list: ListFlags, webUrl: string | null, base: string, tagNames: ReadonlyMap<string, string>): ParsedEntry | null {
-	const id = stringProp(block, 'id')?.trim();
-	if (!id) return null;
+	const rawId = stringProp(block, 'id')?.trim();
+	if (!rawId) return null;
+	// Ids reach --json and state files: cleaned the same way as every other adapter's.
+	const id = entryId({id: rawId, link: null, title: null, date: null, body: null});
 	const attributes = prop(block, 'attributes');
 	const rawTitle = stringProp(block, 'title') ?? stringProp(attributes, 'title');
 	const title = rawTitle?.trim() ? sanitizeLine(rawTitle) : null;

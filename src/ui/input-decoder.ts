@@ -38,6 +38,15 @@ const named = (name: KeyName, input = ''): InputEvent => ({kind: 'key', input, k
 
 export type InputDecoder = {push(chunk: string): InputEvent[]};
 
+/**
+ * A terminal in 8-bit mode (S8C1T) answers with C1 introducers: U+009B for
+ * CSI, U+009D for OSC, U+009C for ST. Each is ESC plus the code minus 0x40,
+ * so rewriting them lets one parser swallow both forms of a reply.
+ */
+function toSevenBit(chunk: string): string {
+	return chunk.replace(/[\u0080-\u009f]/g, c => ESC + String.fromCharCode(c.charCodeAt(0) - 0x40));
+}
+
 export function createInputDecoder(): InputDecoder {
 	let swallowing = false;
 	let paste: string | null = null;
@@ -132,7 +141,7 @@ export function createInputDecoder(): InputDecoder {
 	return {
 		push(chunk) {
 			const out: InputEvent[] = [];
-			push(chunk, out);
+			push(toSevenBit(chunk), out);
 			return out;
 		},
 	};

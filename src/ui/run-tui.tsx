@@ -5,6 +5,7 @@
  * import. Ink 6 has no alternate-screen option, so the terminal modes are
  * entered and restored here, on every way out.
  */
+import {sanitizeLine} from '../text/sanitize.js';
 import {onExit} from 'signal-exit';
 import type {Blog} from '../model/blog.js';
 import type {PollEvent, Validators} from '../net/poll-events.js';
@@ -52,7 +53,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	onExit(() => restore(), {alwaysLast: true});
 	process.on('uncaughtException', (error) => {
 		restore();
-		stderr.write(`liveblog: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+		// The message may quote feed text: it is sanitised like any other line.
+		stderr.write(`liveblog: internal error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}\n`);
 		process.exit(70);
 	});
 
