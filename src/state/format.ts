@@ -15,21 +15,31 @@ function sameDay(a: number, b: number): boolean {
 	return x.getFullYear() === y.getFullYear() && x.getMonth() === y.getMonth() && x.getDate() === y.getDate();
 }
 
-/** "14:05" today, "27 Nov 14:05" on other days. */
+/** "14:05" today, "27 Nov 14:05" on other days this year, "27 Nov 2016 14:05" before. */
 export function dateTime(ms: number, now: number): string {
 	const d = new Date(ms);
 	if (Number.isNaN(d.getTime())) return '--:--';
-	return sameDay(ms, now) ? clockTime(ms) : `${d.getDate()} ${months[d.getMonth()]} ${clockTime(ms)}`;
+	if (sameDay(ms, now)) return clockTime(ms);
+	const year = d.getFullYear() === new Date(now).getFullYear() ? '' : ` ${d.getFullYear()}`;
+	return `${d.getDate()} ${months[d.getMonth()]}${year} ${clockTime(ms)}`;
 }
 
-/** "just now", "5m ago", "3h ago", "2d ago". Minute granularity: the screen ticks once a minute. */
+/**
+ * "just now", "5m ago", "3h ago", "4d ago", "3w ago", "5mo ago", "10y ago".
+ * Minute granularity: the screen ticks once a minute. Coarser units past two
+ * weeks, because "3953d ago" is a number nobody can read at a glance.
+ */
 export function ago(ms: number, now: number): string {
 	const minutes = Math.floor((now - ms) / 60_000);
 	if (minutes < 1) return 'just now';
 	if (minutes < 60) return `${minutes}m ago`;
 	const hours = Math.floor(minutes / 60);
 	if (hours < 48) return `${hours}h ago`;
-	return `${Math.floor(hours / 24)}d ago`;
+	const days = Math.floor(hours / 24);
+	if (days < 14) return `${days}d ago`;
+	if (days < 60) return `${Math.floor(days / 7)}w ago`;
+	if (days < 365) return `${Math.floor(days / 30)}mo ago`;
+	return `${Math.floor(days / 365)}y ago`;
 }
 
 /** "40 s", "2 min", "3 h" for a span. */

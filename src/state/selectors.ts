@@ -8,7 +8,7 @@ import type {Entry} from '../model/blog.js';
 import type {SafeText} from '../text/sanitize.js';
 import {ownText} from '../text/sanitize.js';
 import type {Line, Segment} from '../text/wrap.js';
-import {ago, clockTime, dateTime, nextPollText, span} from './format.js';
+import {ago, dateTime, nextPollText, span} from './format.js';
 import type {Geometry} from './geometry.js';
 import {filterQuery} from './list.js';
 import {atListEnd, olderFooter} from './older.js';
@@ -104,7 +104,7 @@ function metaRow(entry: Entry, state: State, now: number, mark: MarkKind, select
 	return {
 		kind: 'meta',
 		id: entry.id,
-		time: relative ? clockTime(entry.published) : dateTime(entry.published, now),
+		time: dateTime(entry.published, now),
 		ago: relative ? ago(entry.published, now) : null,
 		mark,
 		selected,
@@ -175,7 +175,7 @@ export function headerModel(state: State, now: number): HeaderModel {
 	const badge = blog?.live === 'live' ? 'LIVE' : blog?.live === 'ended' ? 'ENDED' : '?';
 	const parts: string[] = [];
 	const updated = latestUpdate(tab);
-	if (updated !== null) parts.push(`updated ${clockTime(updated)} (${ago(updated, now)})`);
+	if (updated !== null) parts.push(`updated ${dateTime(updated, now)} (${ago(updated, now)})`);
 	if (tab.paused) parts.push('paused');
 	else if (tab.next) parts.push(nextPollText(tab.next.delayMs, tab.next.reason));
 	else parts.push('loading…');
