@@ -34,8 +34,8 @@ export function bodyText(body: Body, maxChars = 4000): string {
 
 /** Case, quotes, dashes and spacing differ between a title and its body for no reason. */
 function comparable(text: string): string {
-	return text
-		.normalize('NFKC')
+	// NFKC leaves ASCII as it is; skipping it there saves a copy through ICU.
+	return (NON_ASCII.test(text) ? text.normalize('NFKC') : text)
 		.toLowerCase()
 		.replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
 		.replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
@@ -43,6 +43,8 @@ function comparable(text: string): string {
 		.replace(/\s+/g, ' ')
 		.trim();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 const ELLIPSIS = /(?:\u2026|\.{3,}|\[\u2026\]|\[\.\.\.\])\s*$/;
 
@@ -56,7 +58,21 @@ export function isTruncatedBody(title: string, body: Body): boolean {
 	const truncated = ELLIPSIS.test(title);
 	const head = comparable(title.replace(ELLIPSIS, '')).replace(/[\s,;:.\-]+$/, '');
 	if (head === '') return truncated;
-	const text = comparable(bodyText(body, head.length + 4000));
+	// Most bodies run far past their title, so first compare only their start.
+	// That start is exact: it is the text below cut just before a space (bodyText
+	// with a smaller bound stops where a space joins the next block), and
+	// `comparable` of a string cut before a space is a prefix of `comparable` of
+	// the whole (NFKC, lower-casing and the replacements do not act across a
+	// space; the collapse and trim only change the space itself). Once it is
+	// longer than the title, it decides the prefix test, and the body cannot
+	// equal the title.
+	const fullBound = head.length + 4000;
+	const startBound = Math.min(2 * head.length + 80, fullBound);
+	const opening = bodyText(body, startBound);
+	const space = opening.indexOf(' ', startBound);
+	const start = comparable(space === -1 ? opening : opening.slice(0, space));
+	if (start.length > head.length) return start.startsWith(head) && (truncated || head.split(' ').length >= 4);
+	const text = comparable(bodyText(body, fullBound));
 	if (!text.startsWith(head)) return false;
 	return truncated || head.split(' ').length >= 4 || head.length === text.length;
 }

@@ -135,8 +135,34 @@ function parseZone(token: string): number | null {
 	return offset ?? null;
 }
 
+/**
+ * The shape nearly every RSS date has ("Sat, 28 Nov 2026 06:00:00 GMT"),
+ * read with one regular expression: the general reader below costs several
+ * times more per date, and a 2,000-post feed has 2,000 of them. It gives the
+ * same result as that reader for every string it matches (a test checks).
+ */
+const RFC_1123 =
+	/^(?:(?:mon|tue|wed|thu|fri|sat|sun), )?(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (gmt|utc|ut|z|[+-]\d{4})$/i;
+
+function parseRfc1123(text: string): number | null | undefined {
+	const m = RFC_1123.exec(text);
+	if (!m) return undefined;
+	const zone = m[7]!;
+	const sign = zone[0];
+	return toEpoch({
+		year: Number(m[3]),
+		month: MONTHS.get(m[2]!.toLowerCase())!,
+		day: Number(m[1]),
+		hour: Number(m[4]),
+		minute: Number(m[5]),
+		second: Number(m[6] ?? '0'),
+		millisecond: 0,
+		offset: sign === '+' || sign === '-' ? parseOffset(sign, zone.slice(1, 3), zone.slice(3)) : 0,
+	});
+}
+
 /** RFC 822/1123/850, asctime, and the same shapes with other languages' names. */
-function parseWords(text: string): number | null {
+export function parseDateWords(text: string): number | null {
 	const tokens = text
 		// A leading word followed by a comma is a weekday, whatever the language
 		// (Spanish "mar," is Tuesday, not March).
@@ -205,9 +231,11 @@ export function parseFeedDate(input: string | null | undefined): number | null {
 	const text = input.replace(/\s+/g, ' ').trim();
 	if (text === '' || text.length > 100) return null;
 	try {
+		const rfc = parseRfc1123(text);
+		if (rfc !== undefined) return rfc;
 		const iso = parseIso(text);
 		if (iso !== undefined) return iso;
-		return parseWords(text);
+		return parseDateWords(text);
 	} catch {
 		return null;
 	}

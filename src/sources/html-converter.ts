@@ -52,6 +52,13 @@ const ROOT: Frame = {
 	name: '#root', drop: false, block: 'paragraph', list: null, item: null, quote: null, figure: null, style: undefined, link: null, cite: false,
 };
 
+/** inlinesText(inlines).length without building the string. */
+function inlinesLength(inlines: readonly Inline[]): number {
+	let length = 0;
+	for (const inline of inlines) length += inline.kind === 'break' ? 1 : inline.text.length;
+	return length;
+}
+
 function isPromo(attribs: Readonly<Record<string, string>>): boolean {
 	if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true') return true;
 	const classes = attribs['class'];
@@ -303,7 +310,7 @@ export class Converter {
 
 	private emit(block: Block): void {
 		this.blocks.push(block);
-		this.emitted += block.kind === 'rule' ? 0 : block.kind === 'preformatted' ? block.text.length : inlinesText(block.inlines).length;
+		this.emitted += block.kind === 'rule' ? 0 : block.kind === 'preformatted' ? block.text.length : inlinesLength(block.inlines);
 		if (this.emitted >= MAX_BODY_CHARS) this.stopped = true;
 	}
 }

@@ -14,7 +14,12 @@ export type RawInline =
 	| {kind: 'link'; raw: string; href: string; owner: object}
 	| {kind: 'break'};
 
-const HTML_SPACE = /[ \t\n\r\f]+/g;
+/**
+ * HTML whitespace runs other than a lone space (which would be replaced by
+ * itself): the same result as replacing every run, without rebuilding every
+ * string that merely has spaces between its words.
+ */
+const HTML_SPACE = /[ \t\n\r\f]{2,}|[\t\n\r\f]/g;
 
 /**
  * Sanitise first, then collapse whitespace. Collapsing only replaces
@@ -89,13 +94,22 @@ export function inlinesText(inlines: readonly Inline[]): string {
 const LABEL = /^(read more|read more here|related|related content|related stories|related articles|see also|more on this story|sign up|sign up here|subscribe|subscribe now|advertisement|continue reading|continue reading\.\.\.|continue reading…)$/;
 const LABELLED_LINK = /^(read more|related|see also|more on this story|sign up|also read)\s*:/;
 const NEWSLETTER = /^sign up (to|for)\b.*\bnewsletter\b/;
+/**
+ * Every pattern above starts with one of these words, so text that does not
+ * is settled with one anchored test instead of lower-casing and collapsing the
+ * whole paragraph. Exact: no non-ASCII letter lower-cases to these ASCII words
+ * (only K and İ map to ASCII at all), and `\s+` stands for the collapsed space.
+ */
+const BOILERPLATE_START = /^\s*(?:read\s+more|related|see\s+also|more\s+on\s+this\s+story|sign\s+up|subscribe|advertisement|continue\s+reading|also\s+read)/i;
 
 /**
  * True for a block that is only boilerplate: a bare label ("Read more",
  * "Related", "Sign up"), a newsletter sign-up line, or "Related: <one link>".
  */
 export function isBoilerplate(inlines: readonly Inline[]): boolean {
-	const text = inlinesText(inlines).trim().toLowerCase().replace(/\s+/g, ' ');
+	const raw = inlinesText(inlines);
+	if (!BOILERPLATE_START.test(raw)) return false;
+	const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
 	const bare = text.replace(/[\s:.!»›>→-]+$/u, '');
 	if (LABEL.test(bare) || LABEL.test(text) || NEWSLETTER.test(bare)) return true;
 	if (LABELLED_LINK.test(text)) {

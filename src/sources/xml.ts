@@ -68,6 +68,9 @@ const options: X2jOptions = {
 	transformTagName: name => (CRITICAL_NAMES.has(name) ? `x-${name}` : name),
 	ignoreDeclaration: true,
 	ignorePiTags: true,
+	// No callback here reads the element path, and building it as a string for
+	// every element (the default) costs ~15% of the parse.
+	jPath: false,
 };
 
 const parser = new XMLParser(options);
