@@ -222,6 +222,15 @@ export function createGuardianSource(input: string, options: GuardianOptions): G
 		nextRequest(context) {
 			const next = plan(context);
 			pending = next.pending;
+			// Counted when asked, not when answered: a 304 or a same-hash answer
+			// never reaches accept(), and on a quiet blog that is every answer, so
+			// counting in accept() would stall the re-read that catches deletions
+			// (and a re-read answered 'not modified' would be retried every poll).
+			if (next.pending === 'since') pollsSinceFull++;
+			else if (next.pending === 'full' && fullDone) {
+				pollsSinceFull = 0;
+				lastFullAt = context.now;
+			}
 			return next.request;
 		},
 		accept(document, context) {
@@ -231,8 +240,6 @@ export function createGuardianSource(input: string, options: GuardianOptions): G
 				fullDone = true;
 				pollsSinceFull = 0;
 				lastFullAt = context.now;
-			} else {
-				pollsSinceFull++;
 			}
 			lastBlog = {...blog, entries: []};
 			return {kind: 'blog', blog, via: null};

@@ -124,6 +124,29 @@ describe('createGuardianSource', () => {
 		expect(keys).toEqual(['guardian-since', 'guardian-since', 'guardian-since', 'guardian-since', 'guardian-full', 'guardian-since']);
 	});
 
+	test('polls answered "not modified" still count toward the re-read, and a re-read resets the count', () => {
+		// A quiet blog answers 304 or identical bytes, so accept() is never called
+		// after the first load; deletions must still be caught within five polls.
+		const source = createGuardianSource(`guardian:${ID}`, {});
+		source.nextRequest({blog: null, now: T0});
+		source.accept(fixture('initial.json'), {blog: null, now: T0});
+		const held = blog([entry({id: 'b3', published: T0})]);
+		const keys: string[] = [];
+		for (let poll = 1; poll <= 10; poll++) keys.push(source.nextRequest({blog: held, now: T0 + poll * 1000}).key.split(':')[0] ?? '');
+		expect(keys).toEqual([
+			'guardian-since',
+			'guardian-since',
+			'guardian-since',
+			'guardian-since',
+			'guardian-full',
+			'guardian-since',
+			'guardian-since',
+			'guardian-since',
+			'guardian-since',
+			'guardian-full',
+		]);
+	});
+
 	test('a re-read also happens after five minutes, however few polls', () => {
 		const source = createGuardianSource(`guardian:${ID}`, {});
 		source.nextRequest({blog: null, now: T0});
