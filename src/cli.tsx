@@ -32,8 +32,12 @@ class Exit extends Error {
 	}
 }
 
+/** Lines said on stderr so far: the TUI repeats them, since its alternate screen hides stderr. */
+const saidOnStderr: string[] = [];
+
 function err(line: string): void {
 	process.stderr.write(`liveblog: ${line}\n`);
+	saidOnStderr.push(line);
 }
 
 function usageFailure(message: string): never {
@@ -134,6 +138,7 @@ async function runTui(targets: readonly ReadTarget[], settings: Settings, interv
 		notify: {bell: settings.bell, desktop: settings.desktop},
 		theme: settings.theme,
 		keyOverrides: Object.fromEntries(Object.entries(settings.keys).map(([command, keys]) => [command, [...keys]])),
+		warnings: [...saidOnStderr],
 		...debugLogPath(),
 	});
 }

@@ -22,6 +22,8 @@ export type TuiOptions = {
 	readonly theme: 'dark' | 'light' | 'auto';
 	readonly debugLogPath?: string;
 	readonly keyOverrides?: Record<string, string[]>;
+	/** Said before the TUI started (a broken config line, a corrupt state file): shown until the first key. */
+	readonly warnings?: readonly string[];
 };
 
 const ENTER = '\u001B[?1049h\u001B[?1000h\u001B[?1006h\u001B[?2004h';
@@ -73,10 +75,12 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
 	const startedAt = Date.now();
 	const validators: Readonly<Record<string, Validators>>[] = options.tabs.map((t) => t.stored?.validators ?? {});
-	const initial = initialState(
+	const fresh = initialState(
 		options.tabs.map((t) => ({url: t.input, stored: t.stored})),
 		{columns: stdout.columns || 80, rows: stdout.rows || 24},
 	);
+	const warnings = options.warnings ?? [];
+	const initial = warnings.length === 0 ? fresh : {...fresh, notice: sanitizeLine(warnings.join(' · '))};
 
 	// A tab that followed a series to a newer blog polls it at once, without the restore jitter.
 	const followed = new Set<number>();
