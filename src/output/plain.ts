@@ -3,10 +3,9 @@
  * are printed oldest first, so that follow mode reads like `tail -f`: what
  * --once prints, followed by each post as it arrives.
  */
-import stringWidth from 'string-width';
 import type {Block, Blog, Entry} from '../model/blog.js';
 import {inlinesPlainText} from '../model/body-text.js';
-import {wrapParagraph, wrapText} from './wrap.js';
+import {textWidth, wrapParagraph, wrapText} from './wrap.js';
 
 export type PlainEvent = 'initial' | 'new' | 'updated' | 'removed';
 
@@ -65,7 +64,7 @@ function blockLines(block: Block, width: number): string[] {
 			if (text === '') return [];
 			const indent = '  '.repeat(Math.max(0, Math.min(block.depth, 8)));
 			const lead = `${indent}${block.marker} `;
-			return wrapText(text, width, lead, ' '.repeat(stringWidth(lead)));
+			return wrapText(text, width, lead, ' '.repeat(textWidth(lead)));
 		}
 		case 'quote': {
 			const lines = wrapText(inlinesPlainText(block.inlines), width, '> ');

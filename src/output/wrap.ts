@@ -1,19 +1,74 @@
 /**
  * Width-aware greedy word wrap for plain output (--once, follow mode). Widths
- * come from string-width, so CJK and emoji count as two columns; a word wider
+ * are string-width's, so CJK and emoji count as two columns; a word wider
  * than the line is cut between graphemes, never inside one.
+ *
+ * This runs over every word of a blog that may hold megabytes of text, so it
+ * avoids string-width (a grapheme segmenter and emoji regexes per call) for
+ * the text that needs none of that: test/output/wrap.test.ts checks it against
+ * the plain string-width version.
  */
 import stringWidth from 'string-width';
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-function splitWide(word: string, width: number): string[] {
+/**
+ * Characters that string-width counts as exactly one column each and that
+ * never join a neighbour into one grapheme: printable ASCII, Latin-1 and the
+ * Latin extensions (bar the soft hyphen), and the dashes, quotes, bullets and
+ * ellipsis of General Punctuation. Combining marks (U+0300 on), zero-width
+ * characters and line separators are all outside it.
+ */
+const narrowRun = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
+/**
+ * The same plus kana, CJK ideographs and Hangul syllables: two columns each,
+ * and again never joined into one grapheme with a neighbour (the combining
+ * sound marks U+3099/U+309A and the Hangul jamo are outside it). Every
+ * character from U+3041 on in such a run is one of the wide ones.
+ */
+const simpleRun = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3]*$/;
+const FIRST_WIDE = 0x3041;
+
+// Emoji and the like recur (the same few words in post after post) and cost
+// a grapheme walk each: their widths are remembered, within a bound.
+const measured = new Map<string, number>();
+const MEASURED_MAX = 4096;
+
+function slowWidth(text: string): number {
+	let width = measured.get(text);
+	if (width === undefined) {
+		width = stringWidth(text);
+		if (measured.size >= MEASURED_MAX) measured.clear();
+		measured.set(text, width);
+	}
+	return width;
+}
+
+/** Terminal columns of `text`, as string-width counts them. */
+export function textWidth(text: string): number {
+	if (narrowRun.test(text)) return text.length;
+	if (!simpleRun.test(text)) return slowWidth(text);
+	let width = text.length;
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= FIRST_WIDE) width++;
+	return width;
+}
+
+type Cut = {readonly pieces: string[]; readonly lastWidth: number};
+
+/** Cuts a word into pieces of at most `room` columns (one grapheme at least each). */
+function splitWide(word: string, room: number): Cut {
 	const pieces: string[] = [];
+	if (narrowRun.test(word)) {
+		// One UTF-16 unit, one grapheme, one column: plain slices.
+		for (let at = 0; at < word.length; at += room) pieces.push(word.slice(at, at + room));
+		const last = pieces.at(-1) ?? '';
+		return {pieces, lastWidth: last.length};
+	}
 	let piece = '';
 	let used = 0;
 	for (const {segment} of graphemes.segment(word)) {
-		const w = stringWidth(segment);
-		if (used + w > width && piece !== '') {
+		const w = textWidth(segment);
+		if (used + w > room && piece !== '') {
 			pieces.push(piece);
 			piece = '';
 			used = 0;
@@ -22,7 +77,7 @@ function splitWide(word: string, width: number): string[] {
 		used += w;
 	}
 	if (piece !== '') pieces.push(piece);
-	return pieces;
+	return {pieces, lastWidth: used};
 }
 
 /**
@@ -32,46 +87,54 @@ function splitWide(word: string, width: number): string[] {
  */
 export function wrapParagraph(text: string, width: number, first = '', rest = first): string[] {
 	const lines: string[] = [];
+	// The prefix is measured once, not once per word.
+	const restRoom = Math.max(1, width - textWidth(rest));
 	let prefix = first;
+	let room = first === rest ? restRoom : Math.max(1, width - textWidth(first));
 	let line = '';
 	let used = 0;
-	const room = (): number => Math.max(1, width - stringWidth(prefix));
 	const flush = (): void => {
-		lines.push(prefix + line);
+		lines.push((prefix + line).trimEnd());
 		prefix = rest;
+		room = restRoom;
 		line = '';
 		used = 0;
 	};
-	for (const word of text.split(/ +/)) {
+	const words = text.split(' ');
+	for (let i = 0; i < words.length; i++) {
+		const word = words[i] as string;
 		if (word === '') continue;
-		const w = stringWidth(word);
-		if (line !== '' && used + 1 + w <= room()) {
+		const w = textWidth(word);
+		if (line !== '' && used + 1 + w <= room) {
 			line += ' ' + word;
 			used += 1 + w;
 			continue;
 		}
 		if (line !== '') flush();
-		if (w <= room()) {
+		if (w <= room) {
 			line = word;
 			used = w;
 			continue;
 		}
-		const pieces = splitWide(word, room());
-		for (const [index, piece] of pieces.entries()) {
-			line = piece;
-			used = stringWidth(piece);
-			if (index < pieces.length - 1) flush();
+		const {pieces, lastWidth} = splitWide(word, room);
+		for (let p = 0; p < pieces.length - 1; p++) {
+			line = pieces[p] as string;
+			flush();
 		}
+		line = pieces.at(-1) ?? '';
+		used = lastWidth;
 	}
-	if (line !== '' || lines.length === 0) lines.push(prefix + line);
-	return lines.map(l => l.trimEnd());
+	if (line !== '' || lines.length === 0) lines.push((prefix + line).trimEnd());
+	return lines;
 }
 
 /** Wraps text that may contain newlines: each line is its own paragraph. */
 export function wrapText(text: string, width: number, first = '', rest = first): string[] {
+	if (!text.includes('\n')) return wrapParagraph(text, width, first, rest);
 	const out: string[] = [];
-	for (const [index, line] of text.split('\n').entries()) {
-		out.push(...wrapParagraph(line, width, index === 0 ? first : rest, rest));
+	const paragraphs = text.split('\n');
+	for (let i = 0; i < paragraphs.length; i++) {
+		for (const line of wrapParagraph(paragraphs[i] as string, width, i === 0 ? first : rest, rest)) out.push(line);
 	}
 	return out;
 }

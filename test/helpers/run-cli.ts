@@ -1,6 +1,6 @@
 /**
  * Runs the BUILT CLI (dist/cli.js) as a child process, the way a user or a
- * pipe would. `npm test` builds first; run `npx tsc -p tsconfig.build.json`
+ * pipe would. `npm test` builds first; run `npm run build`
  * before running these tests alone.
  *
  * Every run gets its own XDG config/state directories under the OS temp dir,
@@ -17,7 +17,7 @@ import {fileURLToPath} from 'node:url';
 export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export function assertBuilt(): void {
-	if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npx tsc -p tsconfig.build.json\` (npm test does it)`);
+	if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` (npm test does it)`);
 }
 
 export type CliOptions = {
