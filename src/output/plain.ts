@@ -42,7 +42,9 @@ export function formatBlogHeader(blog: Blog, width: number): string {
 	const lines = [
 		rule(width),
 		...wrapText(blog.title, width),
-		...wrapText(`${liveLabel(blog)} · ${count} ${count === 1 ? 'entry' : 'entries'} · ${blog.url}`, width),
+		...wrapText(`${liveLabel(blog)} · ${count} ${count === 1 ? 'entry' : 'entries'}`, width),
+		// URLs stay whole on a line of their own, so they can be copied or clicked.
+		blog.url,
 	];
 	if (blog.skipped > 0) lines.push(`(${blog.skipped} ${blog.skipped === 1 ? 'entry' : 'entries'} could not be read)`);
 	lines.push(rule(width));
@@ -119,7 +121,7 @@ export function formatEntry(entry: Entry, width: number, event: PlainEvent = 'in
 	} else {
 		const body = formatBody(entry, width);
 		if (body.length > 0) lines.push('', ...body);
-		if (entry.url !== null) lines.push('', ...wrapText(entry.url, width));
+		if (entry.url !== null) lines.push('', entry.url);
 	}
 	return lines.join('\n') + '\n\n';
 }

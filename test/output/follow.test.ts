@@ -94,7 +94,7 @@ describe('runOnce', () => {
 		});
 		const code = await runOnce({targets: [{input: 'good', url: 'https://good.example/', source}, {input: 'bad', url: 'https://bad.example/', source}], format: 'plain', interval: {kind: 'adaptive'}, clock, createPoller: factory, out, err, width: 80});
 		expect(code).toBe(1);
-		expect(out.text).toContain('Good\nLIVE · 1 entry · https://good.example/');
+		expect(out.text).toContain('Good\nLIVE · 1 entry\nhttps://good.example/');
 		expect(err.text).toBe('liveblog: bad: HTTP 503 Busy from bad.example\n');
 	});
 });

@@ -78,6 +78,12 @@ describe('plain output', () => {
 		);
 	});
 
+	it('keeps a long link whole on its own line, so it can be copied or clicked', () => {
+		const url = `https://example.org/live/2026/nov/28/storm?page=with:block-${'a'.repeat(60)}#block-${'a'.repeat(60)}`;
+		const lines = formatEntry(entry({id: 'l', url}), 40).split('\n');
+		expect(lines).toContain(url);
+	});
+
 	it('labels new, updated and removed entries in follow mode', () => {
 		expect(formatEntry(entry({id: 'n'}), 80, 'new').split('\n')[0]).toBe('2026-11-28 14:05 · [NEW]');
 		expect(formatEntry(entry({id: 'u', pinned: true}), 80, 'updated').split('\n')[0]).toBe('2026-11-28 14:05 · [UPDATED, pinned]');
@@ -90,7 +96,7 @@ describe('plain output', () => {
 			80,
 		);
 		expect(out.indexOf('Early')).toBeLessThan(out.indexOf('Late'));
-		expect(out).toContain('Harbour festival live\nLIVE · 2 entries · https://example.org/live/feed.xml\n(2 entries could not be read)');
+		expect(out).toContain('Harbour festival live\nLIVE · 2 entries\nhttps://example.org/live/feed.xml\n(2 entries could not be read)');
 		expect(out).not.toMatch(noEscapes);
 	});
 
