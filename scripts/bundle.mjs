@@ -53,76 +53,6 @@ const cjsNamedExports = {
 	},
 };
 
-// undici's index loads all of undici (fetch, WebSocket, caches, mocks, cookies:
-// some 520 KB minified, ~70 ms of every start) for the three names src/net
-// uses. This module gives just those, built from the same undici files the way
-// undici's index.js builds them (`request` is its makeDispatcher(api.request)).
-// It is an ES module, so a new name imported from 'undici' in src/ fails the
-// build here instead of going missing at run time: add it below.
-const undiciEntry = `
-import Agent from 'undici/lib/dispatcher/agent.js';
-import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
-import Dispatcher from 'undici/lib/dispatcher/dispatcher.js';
-import api from 'undici/lib/api/index.js';
-import util from 'undici/lib/core/util.js';
-import errors from 'undici/lib/core/errors.js';
-import globalDispatcher from 'undici/lib/global.js';
-
-Object.assign(Dispatcher.prototype, api);
-const {InvalidArgumentError} = errors;
-const {getGlobalDispatcher} = globalDispatcher;
-
-function makeDispatcher(fn) {
-	return (url, opts, handler) => {
-		if (typeof opts === 'function') {
-			handler = opts;
-			opts = null;
-		}
-		if (!url || (typeof url !== 'string' && typeof url !== 'object' && !(url instanceof URL))) {
-			throw new InvalidArgumentError('invalid url');
-		}
-		if (opts != null && typeof opts !== 'object') {
-			throw new InvalidArgumentError('invalid opts');
-		}
-		if (opts && opts.path != null) {
-			if (typeof opts.path !== 'string') {
-				throw new InvalidArgumentError('invalid opts.path');
-			}
-			let path = opts.path;
-			if (!opts.path.startsWith('/')) {
-				path = '/' + path;
-			}
-			url = new URL(util.parseOrigin(url).origin + path);
-		} else {
-			if (!opts) {
-				opts = typeof url === 'object' ? url : {};
-			}
-			url = util.parseURL(url);
-		}
-		const {agent, dispatcher = getGlobalDispatcher()} = opts;
-		if (agent) {
-			throw new InvalidArgumentError('unsupported opts.agent. Did you mean opts.client?');
-		}
-		return fn.call(dispatcher, {
-			...opts,
-			origin: url.origin,
-			path: url.search ? url.pathname + url.search : url.pathname,
-			method: opts.method || (opts.body ? 'PUT' : 'GET'),
-		}, handler);
-	};
-}
-
-export const request = makeDispatcher(api.request);
-export {Agent, EnvHttpProxyAgent};
-`;
-const undiciLean = {
-	name: 'undici-lean-entry',
-	setup(b) {
-		b.onResolve({filter: /^undici$/}, () => ({path: 'undici', namespace: 'undici-lean'}));
-		b.onLoad({filter: /.*/, namespace: 'undici-lean'}, () => ({contents: undiciEntry, loader: 'js', resolveDir: root}));
-	},
-};
-
 // Chunks are named by content hash: old ones would pile up across builds.
 rmSync(`${dist}/chunks`, {recursive: true, force: true});
 
@@ -146,7 +76,7 @@ const result = await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// CommonJS dependencies call require(), for Node's built-in modules too.
 	banner: {js: "import {createRequire as __liveblogCreateRequire} from 'node:module'; const require = __liveblogCreateRequire(import.meta.url);"},
-	plugins: [devtoolsStub, cjsNamedExports, undiciLean],
+	plugins: [devtoolsStub, cjsNamedExports],
 	metafile: true,
 	logLevel: 'warning',
 	// `process.env['NODE_ENV'] ??= 'production'` in cli.tsx/run-tui.tsx is an
