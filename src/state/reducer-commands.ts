@@ -6,12 +6,13 @@
 import type {EntryId} from '../model/blog.js';
 import type {Action} from './actions.js';
 import {SIDEBAR_FOLD_COLUMNS} from './geometry.js';
+import {firstNew, marksIndex, withShownSince} from './marks-index.js';
 import {paneOf, sidebarEntries, sidebarListHeight, type Pane} from './pane.js';
 import {sidebarItemAt, sidebarWindow} from './sidebar.js';
 import {withActive} from './tab-update.js';
 import {ownText} from '../text/sanitize.js';
 import {bottomPos, canScrollDown, clampPos, isFolded, rowsFrom, scrollBy, toScroll, type Pos} from './rows.js';
-import type {Mark, State, TabState} from './state.js';
+import type {State, TabState} from './state.js';
 
 type CommandAction = Extract<Action, {type: 'command'}>;
 type MouseAction = Extract<Action, {type: 'mouse-scrolled' | 'mouse-clicked'}>;
@@ -94,9 +95,9 @@ function switchTab(state: State, index: number): State {
 	// Highlights stop counting on-screen time in the tab being left.
 	const tabs = state.tabs.map((tab, i) => {
 		if (i !== state.active) return tab;
-		const marks = new Map<EntryId, Mark>();
-		for (const [id, mark] of tab.marks) marks.set(id, mark.shownSince === null ? mark : {...mark, shownSince: null});
-		return {...tab, marks};
+		const stop = new Map<EntryId, null>();
+		for (const id of marksIndex(tab.marks).shown) stop.set(id, null);
+		return {...tab, marks: withShownSince(tab.marks, stop)};
 	});
 	return {...state, tabs, active: index};
 }
@@ -148,12 +149,7 @@ export function reduceCommand(state: State, action: CommandAction): State {
 			return activate(state, tab);
 		case 'newest-unseen': {
 			const p = pane();
-			let best: number | undefined;
-			for (const [id, mark] of tab.marks) {
-				if (mark.kind !== 'new') continue;
-				const index = p.view.list.indexOf.get(id);
-				if (index !== undefined && (best === undefined || index < best)) best = index;
-			}
+			const best = firstNew(tab.marks, p.view.list);
 			if (best === undefined) return {...state, notice: ownText('no unseen posts')};
 			return moveTo(state, p, clampPos({index: best, offset: 0}, p.view), best);
 		}

@@ -10,7 +10,9 @@ import type {NextPoll} from '../net/poll-events.js';
 import type {Action, PollAction} from './actions.js';
 import {rearmOlder, reduceOlder} from './older.js';
 import {reduceCommand, reduceMouse} from './reducer-commands.js';
+import {nextPollText} from './format.js';
 import {isKeyEvent} from './list.js';
+import {marksIndex, withShownSince} from './marks-index.js';
 import {paneOf} from './pane.js';
 import {rowsFrom, visibleIds} from './rows.js';
 import {restoredTab, type Mark, type State, type TabState} from './state.js';
@@ -65,8 +67,13 @@ function step(state: State, action: Action): State {
 	}
 }
 
+/**
+ * Whether the header would say the same about the next poll. An adaptive
+ * schedule hands over a slightly different delay after most polls; only a
+ * change the reader can see ("next in 40 s · server max-age") is worth a render.
+ */
 function sameNext(a: NextPoll | null, b: NextPoll): boolean {
-	return a !== null && a.delayMs === b.delayMs && a.reason === b.reason;
+	return a !== null && (a === b || nextPollText(a.delayMs, a.reason) === nextPollText(b.delayMs, b.reason));
 }
 
 function reducePoll(tab: TabState, action: PollAction): TabState {
@@ -139,29 +146,32 @@ function pollSucceeded(tab: TabState, action: Extract<PollAction, {type: 'poll-s
 	};
 }
 
-/** Starts or stops the on-screen clock of each highlighted post in the active tab. */
+/**
+ * Starts or stops the on-screen clock of each highlighted post in the active
+ * tab. Only marks on screen now or before can change, so this walks those,
+ * never every mark of a 5,000-post blog.
+ */
 function noteVisibility(state: State, at: number): State {
 	const tab = state.tabs[state.active];
 	if (!tab || tab.marks.size === 0) return state;
 	const pane = paneOf(state, tab);
 	const hidden = state.help || pane.geometry.sidebar.kind === 'full';
 	const shown = hidden ? new Set<EntryId>() : visibleIds(rowsFrom(pane.pos, pane.view));
-	let marks: Map<EntryId, Mark> | null = null;
-	for (const [id, mark] of tab.marks) {
-		const visible = shown.has(id);
-		if (visible === (mark.shownSince !== null)) continue;
-		marks ??= new Map(tab.marks);
-		marks.set(id, {...mark, shownSince: visible ? at : null});
-	}
-	return marks === null ? state : withActive(state, (t) => ({...t, marks: marks!}));
+	const changes = new Map<EntryId, number | null>();
+	for (const id of marksIndex(tab.marks).shown) if (!shown.has(id)) changes.set(id, null);
+	for (const id of shown) if (tab.marks.get(id)?.shownSince === null) changes.set(id, at);
+	if (changes.size === 0) return state;
+	const marks = withShownSince(tab.marks, changes);
+	return withActive(state, (t) => ({...t, marks}));
 }
 
 /** Highlights on screen for SETTLE_MS become ordinary entries. */
 function settle(state: State, at: number): State {
 	return withActive(state, (tab) => {
 		let marks: Map<EntryId, Mark> | null = null;
-		for (const [id, mark] of tab.marks) {
-			if (mark.shownSince !== null && at - mark.shownSince >= SETTLE_MS) {
+		for (const id of marksIndex(tab.marks).shown) {
+			const mark = tab.marks.get(id);
+			if (mark !== undefined && mark.shownSince !== null && at - mark.shownSince >= SETTLE_MS) {
 				marks ??= new Map(tab.marks);
 				marks.delete(id);
 			}
@@ -172,10 +182,13 @@ function settle(state: State, at: number): State {
 
 /** When the next highlight settles, so the app can schedule one timer instead of polling. */
 export function nextSettleAt(state: State): number | null {
+	const marks = state.tabs[state.active]?.marks;
+	if (marks === undefined) return null;
 	let soonest: number | null = null;
-	for (const mark of state.tabs[state.active]?.marks.values() ?? []) {
-		if (mark.shownSince === null) continue;
-		const due = mark.shownSince + SETTLE_MS;
+	for (const id of marksIndex(marks).shown) {
+		const since = marks.get(id)?.shownSince ?? null;
+		if (since === null) continue;
+		const due = since + SETTLE_MS;
 		if (soonest === null || due < soonest) soonest = due;
 	}
 	return soonest;

@@ -11,6 +11,7 @@ import type {Line, Segment} from '../text/wrap.js';
 import {ago, dateTime, nextPollText, span} from './format.js';
 import type {Geometry} from './geometry.js';
 import {filterQuery} from './list.js';
+import {marksIndex, newBefore} from './marks-index.js';
 import {atListEnd, olderFooter} from './older.js';
 import {paneOf} from './pane.js';
 import {rowsFrom} from './rows.js';
@@ -19,7 +20,11 @@ import {activeTab, type Mark, type State, type TabState} from './state.js';
 
 export type MarkKind = Mark['kind'] | null;
 
-export type PaneRow =
+/**
+ * A row on screen. `key` names the row within its entry ("<id>:<n>"), so a
+ * row keeps its key while it scrolls and the view re-draws only what changed.
+ */
+export type PaneRow = (
 	| {
 			readonly kind: 'meta';
 			readonly id: string;
@@ -35,17 +40,30 @@ export type PaneRow =
 	| {readonly kind: 'fold'; readonly id: string; readonly hidden: number; readonly mark: MarkKind}
 	| {readonly kind: 'gap'; readonly id: string}
 	/** Under the oldest post: "loading older posts…", "beginning of the blog". */
-	| {readonly kind: 'footer'; readonly id: string; readonly text: string; readonly tone: 'muted' | 'warning'};
+	| {readonly kind: 'footer'; readonly id: string; readonly text: string; readonly tone: 'muted' | 'warning'}
+) & {readonly key: string};
 
 export type PaneModel = {
 	readonly rows: readonly PaneRow[];
 	readonly empty: string | null;
 };
 
+/** The last highlighting of each line, so an unchanged row keeps its Line object between frames. */
+const highlighted = new WeakMap<Line, {readonly query: string; readonly line: Line}>();
+
 function highlight(line: Line, query: string): Line {
 	if (query === '') return line;
+	const hit = highlighted.get(line);
+	if (hit?.query === query) return hit.line;
+	const out = highlightLine(line, query);
+	highlighted.set(line, {query, line: out});
+	return out;
+}
+
+function highlightLine(line: Line, query: string): Line {
 	const needle = query.toLowerCase();
 	const out: Segment[] = [];
+	let matched = false;
 	for (const seg of line) {
 		const lower = seg.text.toLowerCase();
 		// Only where lower-casing kept the length, so indexes line up.
@@ -53,6 +71,7 @@ function highlight(line: Line, query: string): Line {
 			out.push(seg);
 			continue;
 		}
+		matched = true;
 		let from = 0;
 		for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, from)) {
 			if (at > from) out.push({...seg, text: seg.text.slice(from, at) as SafeText});
@@ -61,7 +80,8 @@ function highlight(line: Line, query: string): Line {
 		}
 		if (from < seg.text.length) out.push({...seg, text: seg.text.slice(from) as SafeText});
 	}
-	return out;
+	// A line without a match stays the same object, so its row is not drawn again.
+	return matched ? out : line;
 }
 
 export function paneModel(state: State, now: number): PaneModel {
@@ -69,24 +89,34 @@ export function paneModel(state: State, now: number): PaneModel {
 	const pane = paneOf(state, tab);
 	const cursorId = pane.view.list.entries[pane.cursor]?.id;
 	const query = filterQuery(state.filter);
-	const rows: PaneRow[] = rowsFrom(pane.pos, pane.view).map((row): PaneRow => {
+	// The first entry on screen starts `offset` rows into its own rows.
+	let n = pane.pos.offset - 1;
+	let last: Entry | null = null;
+	const keys = new Set<string>();
+	const rows: PaneRow[] = rowsFrom(pane.pos, pane.view).map((row, i): PaneRow => {
 		const id = row.entry.id;
+		n = last === null || row.entry === last ? n + 1 : 0;
+		last = row.entry;
+		// Ids are unique after the merge; should two ever meet, the row number keeps keys apart.
+		let key = `${id}:${n}`;
+		if (keys.has(key)) key = `${key}:${i}`;
+		keys.add(key);
 		const mark = tab.marks.get(id)?.kind ?? null;
 		switch (row.kind) {
 			case 'meta':
-				return metaRow(row.entry, state, now, mark, id === cursorId);
+				return metaRow(row.entry, state, now, mark, id === cursorId, key);
 			case 'text':
-				return {kind: 'text', id, line: highlight(row.line, query), mark};
+				return {kind: 'text', id, key, line: highlight(row.line, query), mark};
 			case 'fold':
-				return {kind: 'fold', id, hidden: row.hidden, mark};
+				return {kind: 'fold', id, key, hidden: row.hidden, mark};
 			case 'gap':
-				return {kind: 'gap', id};
+				return {kind: 'gap', id, key};
 		}
 	});
 	const footer = olderFooter(state, tab);
 	if (footer !== null && atListEnd(pane)) {
 		// The oldest post's closing blank row carries it, or the row after a short list.
-		const row: PaneRow = {kind: 'footer', id: 'older-footer', ...footer};
+		const row: PaneRow = {kind: 'footer', id: 'older-footer', key: 'older-footer', ...footer};
 		if (rows.length < pane.view.height) rows.push(row);
 		else rows[rows.length - 1] = row;
 	}
@@ -99,11 +129,12 @@ export function paneModel(state: State, now: number): PaneModel {
 	return {rows, empty};
 }
 
-function metaRow(entry: Entry, state: State, now: number, mark: MarkKind, selected: boolean): PaneRow {
+function metaRow(entry: Entry, state: State, now: number, mark: MarkKind, selected: boolean, key: string): PaneRow {
 	const relative = state.timeMode === 'relative';
 	return {
 		kind: 'meta',
 		id: entry.id,
+		key,
 		time: dateTime(entry.published, now),
 		ago: relative ? ago(entry.published, now) : null,
 		mark,
@@ -131,9 +162,7 @@ export function sidebarModel(state: State, g: Geometry): SidebarModel {
 }
 
 export function unseenCount(tab: TabState): number {
-	let n = 0;
-	for (const mark of tab.marks.values()) if (mark.kind === 'new') n++;
-	return n;
+	return marksIndex(tab.marks).newIds.length;
 }
 
 /** New posts above what the reader is reading (they never push it down). */
@@ -141,12 +170,7 @@ export function newAboveCount(state: State): number {
 	const tab = activeTab(state);
 	if (tab.marks.size === 0) return 0;
 	const pane = paneOf(state, tab);
-	let n = 0;
-	for (const [id, mark] of tab.marks) {
-		const index = pane.view.list.indexOf.get(id);
-		if (mark.kind === 'new' && index !== undefined && index < pane.pos.index) n++;
-	}
-	return n;
+	return newBefore(tab.marks, pane.view.list, pane.pos.index);
 }
 
 export type Tone = 'new' | 'muted' | 'warning' | 'filter';
@@ -189,7 +213,7 @@ export function headerModel(state: State, now: number): HeaderModel {
 		notes.push({text: `filter: ${filterQuery(state.filter)} (${pane.view.list.entries.length} of ${total})`, tone: 'filter'});
 	}
 	if (state.keyEventsOnly) notes.push({text: 'key events only', tone: 'filter'});
-	const away = [...tab.marks.values()].filter((m) => m.whileAway && m.kind === 'new').length;
+	const away = marksIndex(tab.marks).away;
 	if (away > 0) notes.push({text: `${away} new since you last looked`, tone: 'new'});
 	if (tab.fromStore) notes.push({text: `from store, ${span(now - tab.fromStore.savedAt)} old`, tone: 'muted'});
 	if (blog && blog.skipped > 0) notes.push({text: `${blog.skipped} entries could not be read`, tone: 'warning'});

@@ -7,12 +7,13 @@ import {useApp} from 'ink';
 import {useCallback, useEffect, type ReactNode} from 'react';
 import type {Command} from '../state/commands.js';
 import {selectedEntry} from '../state/selectors.js';
-import type {State} from '../state/state.js';
+import {activeTab, type State} from '../state/state.js';
 import {ownText} from '../text/sanitize.js';
 import {useAppStore} from './hooks/use-app-state.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useNow, type NowClock} from './hooks/use-now.js';
 import {useOlderPosts} from './hooks/use-older-posts.js';
+import {useSearchWarmup} from './hooks/use-search-warmup.js';
 import {usePollers, type PollerFactory} from './hooks/use-pollers.js';
 import {useArrivals, useSettleTimer, useStoreWrites, useTitle, type NotifySettings, type SaveTab} from './hooks/use-screen-effects.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
@@ -122,6 +123,7 @@ export function App(props: AppProps): ReactNode {
 	useTitle(state, effects);
 	useArrivals(state, effects, notify);
 	useStoreWrites(state, store, props.save, clockNow, timers);
+	useSearchWarmup(activeTab(state).blog?.entries);
 
 	return <Screen state={state} now={now} theme={theme} keymap={keymap} />;
 }

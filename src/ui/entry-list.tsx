@@ -1,9 +1,10 @@
 /** The main pane: only the rows on screen, each exactly one terminal row. */
 import {Box, Text} from 'ink';
-import type {ReactNode} from 'react';
+import {Fragment, memo, type ReactNode} from 'react';
 import type {MarkKind, PaneModel, PaneRow} from '../state/selectors.js';
 import {displayWidth, truncateToWidth} from '../text/width.js';
-import {Segments} from './styled.js';
+import {asciiPieces, Runs, type StyledRun} from './runs.js';
+import {lineRunsOf, Segments} from './styled.js';
 import type {Style, Theme} from './theme.js';
 
 function markCell(mark: MarkKind, theme: Theme): ReactNode {
@@ -11,7 +12,8 @@ function markCell(mark: MarkKind, theme: Theme): ReactNode {
 	return <Text {...(mark === 'new' ? theme.tokens.newMark : theme.tokens.updatedMark)}>▌</Text>;
 }
 
-function MetaRow({row, width, theme}: {readonly row: Extract<PaneRow, {kind: 'meta'}>; readonly width: number; readonly theme: Theme}): ReactNode {
+/** The meta row's text after the gutter: time, age, labels and authors, cut to `room` columns. */
+function metaRuns(row: Extract<PaneRow, {kind: 'meta'}>, room: number, theme: Theme): StyledRun[] {
 	const parts: {text: string; style: Style}[] = [];
 	parts.push({text: row.time, style: row.selected ? {...theme.tokens.selected, bold: true} : {bold: true}});
 	if (row.ago !== null) parts.push({text: ` · ${row.ago}`, style: theme.tokens.muted});
@@ -20,39 +22,108 @@ function MetaRow({row, width, theme}: {readonly row: Extract<PaneRow, {kind: 'me
 	if (row.pinned) parts.push({text: ' PINNED', style: theme.tokens.keyEvent});
 	if (row.keyEvent) parts.push({text: ' ★ KEY EVENT', style: theme.tokens.keyEvent});
 	if (row.authors !== '') parts.push({text: ` · ${row.authors}`, style: theme.tokens.muted});
-	let room = width - 2;
-	return (
-		<Text wrap="truncate">
-			{markCell(row.mark, theme)}
-			{row.selected ? <Text {...theme.tokens.key}>›</Text> : ' '}
-			{parts.map((part, i) => {
-				const text = truncateToWidth(part.text, Math.max(0, room));
-				room -= displayWidth(text);
-				return text === '' ? null : (
-					<Text key={i} {...part.style}>
-						{text}
-					</Text>
-				);
-			})}
-		</Text>
-	);
+	let left = room;
+	const runs: StyledRun[] = [];
+	for (const part of parts) {
+		const text = truncateToWidth(part.text, Math.max(0, left));
+		left -= displayWidth(text);
+		if (text !== '') runs.push({text, style: part.style});
+	}
+	return runs;
 }
 
-function Row({row, width, theme}: {readonly row: PaneRow; readonly width: number; readonly theme: Theme}): ReactNode {
+function foldRuns(row: Extract<PaneRow, {kind: 'fold'}>, room: number, theme: Theme): StyledRun[] {
+	return [{text: truncateToWidth(`▸ ${row.hidden} more lines · Enter to expand`, Math.max(0, room)), style: theme.tokens.muted}];
+}
+
+/** What a row shows right of the two gutter columns, inside the row's own Text. */
+function body(row: Extract<PaneRow, {kind: 'meta' | 'text' | 'fold'}>, room: number, theme: Theme): ReactNode {
+	if (row.kind === 'text') return <Segments line={row.line} theme={theme} />;
+	return (row.kind === 'meta' ? metaRuns(row, room, theme) : foldRuns(row, room, theme)).map((run, i) => (
+		<Text key={i} {...run.style}>
+			{run.text}
+		</Text>
+	));
+}
+
+/** The same, as a row of its own after a Gutter column. */
+function bodyRow(row: Extract<PaneRow, {kind: 'meta' | 'text' | 'fold'}>, room: number, theme: Theme): ReactNode {
+	if (row.kind === 'text') {
+		const {runs, pieces} = lineRunsOf(row.line, theme);
+		return <Runs runs={runs} pieces={pieces} width={room} />;
+	}
+	const runs = row.kind === 'meta' ? metaRuns(row, room, theme) : foldRuns(row, room, theme);
+	return <Runs runs={runs} pieces={asciiPieces(runs)} width={room} />;
+}
+
+function gutterCells(row: PaneRow, theme: Theme): ReactNode {
 	switch (row.kind) {
 		case 'meta':
-			return <MetaRow row={row} width={width} theme={theme} />;
-		case 'text':
 			return (
-				<Text wrap="truncate">
-					{markCell(row.mark, theme)} <Segments line={row.line} theme={theme} />
-				</Text>
+				<>
+					{markCell(row.mark, theme)}
+					{row.selected ? <Text {...theme.tokens.key}>›</Text> : ' '}
+				</>
 			);
+		case 'text':
 		case 'fold':
+			return <>{markCell(row.mark, theme)} </>;
+		case 'gap':
+		case 'footer':
+			return '  ';
+	}
+}
+
+type RowProps = {readonly row: PaneRow; readonly width: number; readonly theme: Theme; readonly gutter: boolean};
+
+/** Whether two rows draw the same: paneModel builds new row objects every frame. */
+export function sameRow(a: PaneRow, b: PaneRow): boolean {
+	if (a === b) return true;
+	switch (a.kind) {
+		case 'meta':
 			return (
+				b.kind === 'meta' &&
+				a.id === b.id &&
+				a.time === b.time &&
+				a.ago === b.ago &&
+				a.mark === b.mark &&
+				a.selected === b.selected &&
+				a.keyEvent === b.keyEvent &&
+				a.pinned === b.pinned &&
+				a.authors === b.authors
+			);
+		case 'text':
+			return b.kind === 'text' && a.line === b.line && a.mark === b.mark;
+		case 'fold':
+			return b.kind === 'fold' && a.hidden === b.hidden && a.mark === b.mark;
+		case 'gap':
+			return b.kind === 'gap';
+		case 'footer':
+			return b.kind === 'footer' && a.text === b.text && a.tone === b.tone;
+	}
+}
+
+const Row = memo(DrawRow, (a: RowProps, b: RowProps) => a.width === b.width && a.theme === b.theme && a.gutter === b.gutter && sameRow(a.row, b.row));
+
+/**
+ * One row, `width` columns. With `gutter` the two gutter cells are drawn by
+ * the Gutter column beside it and the row starts after them: a row of plain
+ * ASCII text then stays on string-width's fast path, where a marker (▌, ›)
+ * in the same Text would send the whole line through grapheme segmentation,
+ * the largest cost of a frame.
+ */
+function DrawRow({row, width, theme, gutter}: RowProps): ReactNode {
+	const room = gutter ? width : width - 2;
+	switch (row.kind) {
+		case 'meta':
+		case 'text':
+		case 'fold':
+			return gutter ? (
+				bodyRow(row, room, theme)
+			) : (
 				<Text wrap="truncate">
-					{markCell(row.mark, theme)}{' '}
-					<Text {...theme.tokens.muted}>{truncateToWidth(`▸ ${row.hidden} more lines · Enter to expand`, Math.max(0, width - 2))}</Text>
+					{gutterCells(row, theme)}
+					{body(row, room, theme)}
 				</Text>
 			);
 		case 'gap':
@@ -60,22 +131,65 @@ function Row({row, width, theme}: {readonly row: PaneRow; readonly width: number
 		case 'footer':
 			return (
 				<Text wrap="truncate" {...(row.tone === 'warning' ? theme.tokens.warning : theme.tokens.muted)}>
-					{truncateToWidth(`  ${row.text}`, width)}
+					{gutter ? truncateToWidth(row.text, room) : truncateToWidth(`  ${row.text}`, width)}
 				</Text>
 			);
 	}
 }
 
-export function EntryList({model, width, height, theme}: {readonly model: PaneModel; readonly width: number; readonly height: number; readonly theme: Theme}): ReactNode {
+/** The gutter cells of every row, one line each, as a single Text. */
+const Gutter = memo(function Gutter({rows, theme}: {readonly rows: readonly PaneRow[]; readonly theme: Theme}): ReactNode {
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{model.empty !== null ? (
+		<Text>
+			{rows.map((row, i) => (
+				<Fragment key={i}>
+					{i > 0 ? '\n' : ''}
+					{gutterCells(row, theme)}
+				</Fragment>
+			))}
+		</Text>
+	);
+}, (a, b) => a.theme === b.theme && a.rows.length === b.rows.length && a.rows.every((row, i) => sameGutter(row, b.rows[i]!)));
+
+function sameGutter(a: PaneRow, b: PaneRow): boolean {
+	const mark = (r: PaneRow): MarkKind => (r.kind === 'meta' || r.kind === 'text' || r.kind === 'fold' ? r.mark : null);
+	const pointer = (r: PaneRow): boolean => r.kind === 'meta' && r.selected;
+	const blank = (r: PaneRow): boolean => r.kind === 'gap' || r.kind === 'footer';
+	return mark(a) === mark(b) && pointer(a) === pointer(b) && blank(a) === blank(b);
+}
+
+/** Below this width the gutter stays inside each row (a 2-column gutter would leave no room). */
+const GUTTER_MIN_WIDTH = 3;
+
+export function EntryList({model, width, height, theme}: {readonly model: PaneModel; readonly width: number; readonly height: number; readonly theme: Theme}): ReactNode {
+	if (model.empty !== null) {
+		return (
+			<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 				<Text wrap="truncate" {...theme.tokens.muted}>
 					{truncateToWidth(`  ${model.empty}`, width)}
 				</Text>
-			) : (
-				model.rows.map((row, i) => <Row key={`${row.id}:${i}`} row={row} width={width} theme={theme} />)
-			)}
+			</Box>
+		);
+	}
+	if (width < GUTTER_MIN_WIDTH) {
+		return (
+			<Box flexDirection="column" width={width} height={height} overflowY="hidden">
+				{model.rows.map((row) => (
+					<Row key={row.key} row={row} width={width} theme={theme} gutter={false} />
+				))}
+			</Box>
+		);
+	}
+	return (
+		<Box flexDirection="row" width={width} height={height} overflowY="hidden">
+			<Box width={2} height={height} flexShrink={0}>
+				<Gutter rows={model.rows} theme={theme} />
+			</Box>
+			<Box flexDirection="column" width={width - 2} height={height}>
+				{model.rows.map((row) => (
+					<Row key={row.key} row={row} width={width - 2} theme={theme} gutter />
+				))}
+			</Box>
 		</Box>
 	);
 }

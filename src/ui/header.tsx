@@ -1,6 +1,6 @@
 /** Two rows: badge, title and polling state; then what the reader should know now. */
 import {Box, Text} from 'ink';
-import type {ReactNode} from 'react';
+import {memo, type ReactNode} from 'react';
 import type {HeaderModel, Tone} from '../state/selectors.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../text/width.js';
 import type {Style, Theme} from './theme.js';
@@ -18,7 +18,22 @@ function toneStyle(tone: Tone, theme: Theme): Style {
 	}
 }
 
-export function Header({model, columns, theme}: {readonly model: HeaderModel; readonly columns: number; readonly theme: Theme}): ReactNode {
+type HeaderProps = {readonly model: HeaderModel; readonly columns: number; readonly theme: Theme};
+
+function sameModel(a: HeaderModel, b: HeaderModel): boolean {
+	return (
+		a.title === b.title &&
+		a.badge === b.badge &&
+		a.right === b.right &&
+		a.notes.length === b.notes.length &&
+		a.notes.every((note, i) => note.text === b.notes[i]!.text && note.tone === b.notes[i]!.tone)
+	);
+}
+
+/** Redrawn only when what it shows changes: most keys leave the header as it was. */
+export const Header = memo(DrawHeader, (a: HeaderProps, b: HeaderProps) => a.columns === b.columns && a.theme === b.theme && sameModel(a.model, b.model));
+
+function DrawHeader({model, columns, theme}: HeaderProps): ReactNode {
 	const badge = ` ${model.badge} `;
 	const badgeStyle = model.badge === 'LIVE' ? theme.tokens.badgeLive : model.badge === 'ENDED' ? theme.tokens.badgeEnded : theme.tokens.badgeUnknown;
 	const badgeWidth = Math.min(columns, displayWidth(badge));

@@ -11,7 +11,7 @@ export function HelpOverlay({keymap, width, height, theme}: {readonly keymap: Ke
 	const room = Math.max(1, height - 1);
 	const shown = rows.length > room ? rows.slice(0, room - 1) : rows;
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<Text wrap="truncate" {...theme.tokens.title}>
 				{truncateToWidth('Keys — ? or Esc closes', width)}
 			</Text>

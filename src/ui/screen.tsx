@@ -4,7 +4,7 @@
  * update (the classic flicker, stack notes §2.5).
  */
 import {Box, Text} from 'ink';
-import type {ReactNode} from 'react';
+import {memo, type ReactNode} from 'react';
 import {geometry} from '../state/geometry.js';
 import {headerModel, paneModel, sidebarModel, statusModel, tabLabels} from '../state/selectors.js';
 import type {State} from '../state/state.js';
@@ -19,17 +19,14 @@ import type {Theme} from './theme.js';
 
 export type ScreenProps = {readonly state: State; readonly now: number; readonly theme: Theme; readonly keymap?: Keymap};
 
-function Separator({height, theme}: {readonly height: number; readonly theme: Theme}): ReactNode {
+/** One Text of `height` lines rather than a Text per row: a frame costs Ink per node. */
+const Separator = memo(function Separator({height, theme}: {readonly height: number; readonly theme: Theme}): ReactNode {
 	return (
 		<Box flexDirection="column" width={1} height={height}>
-			{Array.from({length: height}, (_, i) => (
-				<Text key={i} {...theme.tokens.muted}>
-					│
-				</Text>
-			))}
+			<Text {...theme.tokens.muted}>{Array.from({length: height}, () => '│').join('\n')}</Text>
 		</Box>
 	);
-}
+});
 
 export function Screen({state, now, theme, keymap = keyTable}: ScreenProps): ReactNode {
 	const g = geometry(state);
@@ -52,10 +49,10 @@ export function Screen({state, now, theme, keymap = keyTable}: ScreenProps): Rea
 			);
 	}
 	return (
-		<Box flexDirection="column" width={g.columns} height={g.height} overflow="hidden">
+		<Box flexDirection="column" width={g.columns} height={g.height} overflowY="hidden">
 			<Header model={headerModel(state, now)} columns={g.columns} theme={theme} />
 			{g.tabRows > 0 ? <TabBar tabs={tabLabels(state)} columns={g.columns} theme={theme} /> : null}
-			<Box height={g.bodyHeight} width={g.columns} overflow="hidden">
+			<Box height={g.bodyHeight} width={g.columns} overflowY="hidden">
 				{body}
 			</Box>
 			<StatusLine model={statusModel(state)} columns={g.columns} theme={theme} keymap={keymap} />

@@ -2,6 +2,7 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {Line} from '../text/wrap.js';
+import {asciiPieces, type Pieces, type StyledRun} from './runs.js';
 import type {Style, Theme} from './theme.js';
 
 // Only hrefs that string-width (and so Ink's layout) recognises as an escape
@@ -25,4 +26,24 @@ export function Segments({line, theme}: {readonly line: Line; readonly theme: Th
 			</Text>
 		);
 	});
+}
+
+export type LineRuns = {readonly runs: readonly StyledRun[]; readonly pieces: Pieces | null};
+
+const lineRuns = new WeakMap<Line, {readonly theme: Theme; readonly value: LineRuns}>();
+
+/** A laid-out line as styled runs and their ASCII pieces, worked out once per line (and theme), not per frame. */
+export function lineRunsOf(line: Line, theme: Theme): LineRuns {
+	const hit = lineRuns.get(line);
+	if (hit?.theme === theme) return hit.value;
+	let linked = false;
+	const runs = line.map((seg): StyledRun => {
+		const link = seg.href !== undefined && theme.hyperlinks && linkableHref.test(seg.href);
+		linked ||= link;
+		return {text: link ? hyperlink(seg.href!, seg.text) : seg.text, style: theme.segments[seg.style]};
+	});
+	// A hyperlink's escape sequence must wrap its whole text: such lines stay one Text.
+	const value = {runs, pieces: linked ? null : asciiPieces(runs)};
+	lineRuns.set(line, {theme, value});
+	return value;
 }
