@@ -22,7 +22,7 @@ describe('liveblog --once', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const out = result.stdout;
-		expect(out).toContain('Storm desk live\nlive status unknown · 2 entries · ');
+		expect(out).toContain('Storm desk live\nlive status unknown · 2 entries\n');
 		expect(out).toContain('2026-11-28 10:01 · Ana Ruiz');
 		expect(out).toContain('Bridge closes to traffic\n\nThe Selvin bridge is closed in both directions.');
 		expect(out).toContain('2026-11-28 10:02 · Ben Ode');

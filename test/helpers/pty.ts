@@ -118,7 +118,11 @@ export function createTmuxServer(): TmuxServer {
 				async waitExit(timeoutMs = 10_000) {
 					const end = Date.now() + timeoutMs;
 					let current = await status();
-					while (!current.dead && Date.now() < end) {
+					// tmux marks a pane dead when its pty closes, which can come before
+					// it reaps the child and records the exit status or signal: wait for
+					// one of those too, or a clean exit would read as 'no status'.
+					const settled = (s: typeof current): boolean => s.dead && (s.code !== null || s.signal !== undefined);
+					while (!settled(current) && Date.now() < end) {
 						await pause(50);
 						current = await status();
 					}
