@@ -60,14 +60,19 @@ export function asciiPieces(runs: readonly StyledRun[]): Pieces | null {
  */
 export function Runs({runs, pieces, width}: {readonly runs: readonly StyledRun[]; readonly pieces: Pieces | null; readonly width: number}): ReactNode {
 	if (pieces === null || pieces.width > width) {
+		// Exactly one line tall, even when empty: Ink gives an empty Text no
+		// height, and a collapsed blank row would shift every row below it out
+		// of line with the marker column drawn beside them.
 		return (
-			<Text wrap="truncate">
-				{runs.map((run, i) => (
-					<Text key={i} {...run.style}>
-						{run.text}
-					</Text>
-				))}
-			</Text>
+			<Box height={1} flexShrink={0}>
+				<Text wrap="truncate">
+					{runs.map((run, i) => (
+						<Text key={i} {...run.style}>
+							{run.text}
+						</Text>
+					))}
+				</Text>
+			</Box>
 		);
 	}
 	return (

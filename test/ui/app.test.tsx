@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {entries, entry, T0} from '../helpers/blog-factory.js';
+import {entries, entry, para, T0} from '../helpers/blog-factory.js';
 import {NEXT, renderApp} from '../helpers/app-harness.js';
 import {keys} from '../helpers/keys.js';
 
@@ -75,6 +75,24 @@ describe('the screen end to end', () => {
 		expect(app.effects).toContain('bell');
 		expect(app.effects.some((e) => e.startsWith('notify:Storm live|New post: Breaking'))).toBe(true);
 		expect(app.effects).toContain('title:(1) Storm live');
+	});
+
+	test('blank lines between paragraphs stay, and the new-post marker stays level with its post', async () => {
+		const app = renderApp({initial: list(3)});
+		await app.waitForFrame((f) => f.includes('Update 2'));
+		const fresh = entry({id: 'fresh', title: 'Two paragraphs', published: T0 + 40 * 60_000, body: [para('First paragraph.'), para('Second paragraph.')]});
+		// At the harness's "now", so the highlight is still on.
+		await app.succeed(0, [fresh, ...list(3)], T0 + 60 * 60_000);
+		const pane = app.lines().slice(2, -1).map((l) => l.split('│')[1] ?? '');
+		const first = pane.findIndex((l) => l.includes('First paragraph.'));
+		expect(pane[first + 1]?.trim()).toBe('▌');
+		expect(pane[first + 2]).toMatch(/^▌ Second paragraph\./);
+		// Every line of the new post is marked; the next post's meta line is not.
+		const meta = pane.findIndex((l) => l.includes('NEW'));
+		for (let i = meta; i <= first + 2; i++) expect(pane[i]!.startsWith('▌')).toBe(true);
+		const next = pane.findIndex((l) => l.includes('12:02'));
+		expect(next).toBeGreaterThan(first + 2);
+		expect(pane[next]!.startsWith('▌')).toBe(false);
 	});
 
 	test('a 304 causes no render', async () => {
