@@ -41,9 +41,12 @@ function DrawHeader({model, columns, theme}: HeaderProps): ReactNode {
 	// The title matters more than the poll details: they give way first.
 	if (columns - badgeWidth - 1 - displayWidth(right) - 1 < Math.min(20, displayWidth(model.title))) right = '';
 	const titleWidth = Math.max(0, columns - badgeWidth - 1 - (right === '' ? 0 : displayWidth(right) + 1));
+	// Poll details that gave way on the first line lead the second, so a narrow
+	// pane still says when the next poll is due and why.
+	const lineTwo = right === '' && model.right !== '' ? [{text: model.right, tone: 'muted' as const}, ...model.notes] : model.notes;
 	const notes: ReactNode[] = [];
 	let used = 0;
-	model.notes.forEach((note, i) => {
+	lineTwo.forEach((note, i) => {
 		const sep = i === 0 ? '' : ' · ';
 		const room = columns - used - displayWidth(sep);
 		if (room <= 0) return;

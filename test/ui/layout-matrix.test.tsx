@@ -79,7 +79,8 @@ describe('layout matrix', () => {
 		const narrow = frameLines(stateAt(40, 16, 1), 40);
 		expect(narrow.slice(0, 5)).toEqual([
 			' LIVE  Typhoon 台風 live: every update …',
-			'example.org',
+			// No room for the poll details on line one: they lead line two.
+			'updated 12:59 (1m ago) · next in 40 s ·…',
 			' ›12:59 · 1m ago · Kim Lee, 李雷',
 			'  台風 update 59: crews 🚧 reach the',
 			'  harbour',
