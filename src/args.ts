@@ -29,6 +29,19 @@ export type ReadFlags = {
 	readonly theme: ThemeName | null;
 };
 
+/** What readFlags gives when no flag is given: for commands (--forget) that take none. */
+export const NO_FLAGS: ReadFlags = {
+	intervalSeconds: null,
+	source: null,
+	feedIndex: null,
+	guardianKey: null,
+	guardianApi: null,
+	state: 'on',
+	notify: false,
+	bell: null,
+	theme: null,
+};
+
 export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}

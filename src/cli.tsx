@@ -6,7 +6,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {helpText, isUsageError, parseArgs, usageLine, type Command, type OutputMode, type ReadFlags} from './args.js';
+import {helpText, isUsageError, NO_FLAGS, parseArgs, usageLine, type Command, type OutputMode, type ReadFlags} from './args.js';
 import {loadConfig, type LoadedConfig} from './config/load-config.js';
 import {configPath} from './config/paths.js';
 import {describeSettings, resolveInput, resolveSettings, type Settings} from './config/settings.js';
@@ -212,7 +212,7 @@ async function exportBlog(command: Extract<Command, {kind: 'export'}>): Promise<
 }
 
 async function forget(input: string): Promise<number> {
-	const {settings} = loadSettings({...noFlags}, configPath(process.env));
+	const {settings} = loadSettings(NO_FLAGS, configPath(process.env));
 	const url = urlFor(input, settings);
 	const {forgetBlogState} = await import('./store/state-file.js');
 	const result = await forgetBlogState(stateDir(process.env, homedir()), url);
@@ -229,17 +229,6 @@ async function forget(input: string): Promise<number> {
 	}
 }
 
-const noFlags: ReadFlags = {
-	intervalSeconds: null,
-	source: null,
-	feedIndex: null,
-	guardianKey: null,
-	guardianApi: null,
-	state: 'on',
-	notify: false,
-	bell: null,
-	theme: null,
-};
 
 async function run(command: Command): Promise<number> {
 	switch (command.kind) {

@@ -82,7 +82,7 @@ export type State = {
 	readonly warning: SafeText | null;
 };
 
-/** What the state file hands back at start: any StoredBlog fits. */
+/** What the state file hands back at start: every StoredBlog fits. */
 export type StoredSnapshot = {readonly savedAt: number; readonly blog: Blog; readonly seen: readonly EntryId[]};
 
 export type TabInit = {readonly url: string; readonly stored: StoredSnapshot | null};
