@@ -6,7 +6,7 @@
 import {useApp} from 'ink';
 import {useCallback, useEffect, type ReactNode} from 'react';
 import type {Command} from '../state/commands.js';
-import {selectedEntry} from '../state/selectors.js';
+import {headerModel, paneModel, selectedEntry} from '../state/selectors.js';
 import {activeTab, type State} from '../state/state.js';
 import {ownText} from '../text/sanitize.js';
 import {useAppStore} from './hooks/use-app-state.js';
@@ -52,7 +52,13 @@ export function App(props: AppProps): ReactNode {
 	const {theme, keymap = keyTable, clock = systemNow, notify = quiet, effects, timers = systemTimers} = props;
 	const [state, store] = useAppStore(props.initial);
 	const size = useTerminalSize(props.size);
-	const now = useNow(clock, props.now, timers);
+	// Only the header and the pane show times; compare them at both instants, for the visible rows alone.
+	const shownAt = useCallback((at: number): string => {
+		const current = store.getState();
+		return JSON.stringify([headerModel(current, at), paneModel(current, at).rows]);
+	}, [store]);
+	const timeChanges = useCallback((from: number, to: number) => shownAt(from) !== shownAt(to), [shownAt]);
+	const now = useNow(clock, props.now, timers, timeChanges);
 	const {exit} = useApp();
 	const pollers = usePollers(store, state.tabs.length, props.pollers);
 	const clockNow = useCallback(() => clock.now(), [clock]);

@@ -165,6 +165,25 @@ describe('timers', () => {
 		expect(timers.all).toHaveLength(3);
 	});
 
+	test('a tick that changes no time on screen draws nothing', async () => {
+		// Posts hours old read "3h ago" for an hour: the minute tick has nothing to redraw.
+		const timers = createManualTimers();
+		const threeHours = HOUR + 3 * 60 * 60_000 + 30_250;
+		const app = renderApp({initial: list(), ticking: true, now: threeHours, props: {timers}});
+		await app.waitForFrame((f) => f.includes('Update 29'));
+		expect(app.frame()).toContain('12:29 · 3h ago');
+		const count = app.frameCount();
+		app.setClock(threeHours + 29_755);
+		await fire(timers, 29_755);
+		expect(app.frameCount()).toBe(count);
+		// The ticker keeps going, and draws again once a label does change.
+		expect(timers.pending().map((t) => t.ms)).toEqual([60_000]);
+		app.setClock(threeHours + 60 * 60_000);
+		await fire(timers, 60_000);
+		expect(app.frame()).toContain('12:29 · 4h ago');
+		expect(app.frameCount()).toBeGreaterThan(count);
+	});
+
 	test('the settle timer fires once per due highlight', async () => {
 		const timers = createManualTimers();
 		const app = renderApp({initial: list(), props: {timers}});
