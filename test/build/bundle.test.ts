@@ -7,24 +7,14 @@
 import {accessSync, constants, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {startFeedServer, type FeedServer} from '../helpers/feed-server.js';
-import {cliPath, runCli, tempHomes} from '../helpers/run-cli.js';
+import {describe, expect, it} from 'vitest';
+import {cliPath, runCli, useServerAndHomes} from '../helpers/run-cli.js';
 import {itemA, rss} from '../cli/rss.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {version: string};
 
-let server: FeedServer;
-let homes: ReturnType<typeof tempHomes>;
-beforeEach(async () => {
-	server = await startFeedServer();
-	homes = tempHomes();
-});
-afterEach(async () => {
-	await server.close();
-	homes.cleanup();
-});
+const fixture = useServerAndHomes();
 
 describe('the bundled CLI', () => {
 	it('is an executable script with the node shebang on its first line', () => {
@@ -54,14 +44,14 @@ describe('the bundled CLI', () => {
 	});
 
 	it('finds package.json for --version', async () => {
-		const result = await runCli(['--version'], {env: homes.env});
+		const result = await runCli(['--version'], {env: fixture.homes.env});
 		expect(result.stdout).toBe(`liveblog ${pkg.version}\n`);
 	});
 
 	it('sends the package version in the User-Agent from its network chunk', async () => {
-		server.route('/feed', {body: rss('Agent blog', [itemA])});
-		const result = await runCli(['--once', '--no-state', server.url('/feed')], {env: homes.env});
+		fixture.server.route('/feed', {body: rss('Agent blog', [itemA])});
+		const result = await runCli(['--once', '--no-state', fixture.server.url('/feed')], {env: fixture.homes.env});
 		expect(result.code).toBe(0);
-		expect(server.requests('/feed')[0]?.headers['user-agent']).toMatch(new RegExp(`^liveblog/${pkg.version.replaceAll('.', '\\.')} `));
+		expect(fixture.server.requests('/feed')[0]?.headers['user-agent']).toMatch(new RegExp(`^liveblog/${pkg.version.replaceAll('.', '\\.')} `));
 	});
 });

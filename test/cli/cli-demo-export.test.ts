@@ -1,22 +1,12 @@
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {startFeedServer, type FeedServer} from '../helpers/feed-server.js';
-import {runCli, startCli, tempHomes} from '../helpers/run-cli.js';
+import {describe, expect, it} from 'vitest';
+import {runCli, startCli, useServerAndHomes} from '../helpers/run-cli.js';
 import {itemA, itemB, itemC, rss} from './rss.js';
 
-let server: FeedServer;
-let homes: ReturnType<typeof tempHomes>;
-beforeEach(async () => {
-	server = await startFeedServer();
-	homes = tempHomes();
-});
-afterEach(async () => {
-	await server.close();
-	homes.cleanup();
-});
+const fixture = useServerAndHomes();
 
 describe('liveblog --demo', () => {
 	it('serves its own blog: live, with key events and a pinned post (read as --json --once)', async () => {
-		const result = await runCli(['--demo', '--json', '--once'], {env: homes.env});
+		const result = await runCli(['--demo', '--json', '--once'], {env: fixture.homes.env});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trimEnd().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
@@ -31,9 +21,9 @@ describe('liveblog --demo', () => {
 
 describe('several blogs', () => {
 	it('--once prints each blog in the order given', async () => {
-		server.route('/one', {body: rss('First blog', [itemA])});
-		server.route('/two', {body: rss('Second blog', [itemB])});
-		const result = await runCli(['--once', server.url('/one'), server.url('/two')], {env: homes.env});
+		fixture.server.route('/one', {body: rss('First blog', [itemA])});
+		fixture.server.route('/two', {body: rss('Second blog', [itemB])});
+		const result = await runCli(['--once', fixture.server.url('/one'), fixture.server.url('/two')], {env: fixture.homes.env});
 		expect(result.code).toBe(0);
 		expect(result.stdout.indexOf('First blog')).toBeGreaterThanOrEqual(0);
 		expect(result.stdout.indexOf('First blog')).toBeLessThan(result.stdout.indexOf('Second blog'));
@@ -43,10 +33,10 @@ describe('several blogs', () => {
 	it('a name from the config file opens its URL', async () => {
 		const {mkdirSync, writeFileSync} = await import('node:fs');
 		const {join} = await import('node:path');
-		mkdirSync(join(homes.env.XDG_CONFIG_HOME, 'liveblog'), {recursive: true});
-		server.route('/named', {body: rss('Named blog', [itemC])});
-		writeFileSync(join(homes.env.XDG_CONFIG_HOME, 'liveblog', 'config.toml'), `[blogs]\nstorm = "${server.url('/named')}"\n`);
-		const result = await runCli(['--once', 'storm'], {env: homes.env});
+		mkdirSync(join(fixture.homes.env.XDG_CONFIG_HOME, 'liveblog'), {recursive: true});
+		fixture.server.route('/named', {body: rss('Named blog', [itemC])});
+		writeFileSync(join(fixture.homes.env.XDG_CONFIG_HOME, 'liveblog', 'config.toml'), `[blogs]\nstorm = "${fixture.server.url('/named')}"\n`);
+		const result = await runCli(['--once', 'storm'], {env: fixture.homes.env});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('Named blog');
 		expect(result.stdout).toContain('Bridge reopens');
@@ -56,8 +46,8 @@ describe('several blogs', () => {
 describe('a closed pipe', () => {
 	it('exits 0 without a stack trace when the reader stops reading (| head)', async () => {
 		const many = Array.from({length: 1500}, (_, i) => ({guid: `g${i}`, minute: i % 59, html: `<p>${'Post number ' + i + ' with some words to make it longer. '.repeat(4)}</p>`}));
-		server.route('/big', {body: rss('Big blog', many)});
-		const cli = startCli(['--once', server.url('/big')], {env: homes.env});
+		fixture.server.route('/big', {body: rss('Big blog', many)});
+		const cli = startCli(['--once', fixture.server.url('/big')], {env: fixture.homes.env});
 		await cli.waitForStdout(text => text.length > 0);
 		cli.child.stdout.destroy();
 		const result = await cli.exited;
@@ -68,8 +58,8 @@ describe('a closed pipe', () => {
 
 describe('liveblog export', () => {
 	it('writes Markdown with key events first, then every entry', async () => {
-		server.route('/feed', {body: rss('Storm desk live', [itemA, itemB, itemC])});
-		const result = await runCli(['export', server.url('/feed'), '--format', 'md'], {env: homes.env});
+		fixture.server.route('/feed', {body: rss('Storm desk live', [itemA, itemB, itemC])});
+		const result = await runCli(['export', fixture.server.url('/feed'), '--format', 'md'], {env: fixture.homes.env});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.stdout.startsWith('# Storm desk live\n')).toBe(true);
@@ -81,20 +71,20 @@ describe('liveblog export', () => {
 	});
 
 	it('writes HTML and JSON', async () => {
-		server.route('/feed', {body: rss('Storm desk live', [itemA])});
-		const html = await runCli(['export', server.url('/feed'), '--format', 'html'], {env: homes.env});
+		fixture.server.route('/feed', {body: rss('Storm desk live', [itemA])});
+		const html = await runCli(['export', fixture.server.url('/feed'), '--format', 'html'], {env: fixture.homes.env});
 		expect(html.code).toBe(0);
 		expect(html.stdout).toMatch(/^<!doctype html>/);
 		expect(html.stdout).toContain('<h3>Bridge closes to traffic</h3>');
-		const json = await runCli(['export', server.url('/feed'), '--format', 'json'], {env: homes.env});
+		const json = await runCli(['export', fixture.server.url('/feed'), '--format', 'json'], {env: fixture.homes.env});
 		expect(json.code).toBe(0);
 		expect(JSON.parse(json.stdout)).toMatchObject({blog: {title: 'Storm desk live'}, keyEvents: ['a'], entries: [{id: 'a', authors: ['Ana Ruiz']}]});
 	});
 
 	it('--offline without a stored copy says so, exit 1', async () => {
-		const result = await runCli(['export', server.url('/feed'), '--offline'], {env: homes.env});
+		const result = await runCli(['export', fixture.server.url('/feed'), '--offline'], {env: fixture.homes.env});
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`liveblog: no stored copy of ${server.url('/feed')} (open it once with \`liveblog ${server.url('/feed')}\`, or export without --offline)\n`);
-		expect(server.hits()).toBe(0);
+		expect(result.stderr).toBe(`liveblog: no stored copy of ${fixture.server.url('/feed')} (open it once with \`liveblog ${fixture.server.url('/feed')}\`, or export without --offline)\n`);
+		expect(fixture.server.hits()).toBe(0);
 	});
 });

@@ -1,6 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startFeedServer, type FeedServer} from '../helpers/feed-server.js';
-import {startCli, tempHomes, type CliProcess} from '../helpers/run-cli.js';
+import {startCli, tempHomes, type CliProcess, ndjsonLines, type NdjsonLine} from '../helpers/run-cli.js';
 import {itemA, itemAEdited, itemB, itemC, rss} from './rss.js';
 
 let server: FeedServer;
@@ -19,14 +19,7 @@ afterEach(async () => {
 	homes.cleanup();
 });
 
-type Line = {type: string; event?: string; id?: string; text?: string; title?: string | null};
 
-function parsed(stdout: string): Line[] {
-	return stdout
-		.split('\n')
-		.filter(line => line !== '')
-		.map(line => JSON.parse(line) as Line);
-}
 
 describe('liveblog --json (following)', () => {
 	it('prints initial entries, sends validators (304 changes nothing), then new, updated and removed entries', async () => {
@@ -37,8 +30,8 @@ describe('liveblog --json (following)', () => {
 			{body: rss('Storm desk live', [itemAEdited, itemC]), etag: '"v2"'},
 		);
 		cli = startCli(['--json', '--interval', '1', server.url('/feed')], {env: homes.env});
-		const out = await cli.waitForStdout(text => parsed(text).length >= 6);
-		const events = parsed(out);
+		const out = await cli.waitForStdout(text => ndjsonLines(text).length >= 6);
+		const events = ndjsonLines(out);
 		expect(events.map(e => [e.type, e.event ?? null, e.id ?? null])).toEqual([
 			['blog', null, null],
 			['entry', 'initial', 'a'],

@@ -1,24 +1,14 @@
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {startFeedServer, type FeedServer} from '../helpers/feed-server.js';
-import {runCli, tempHomes} from '../helpers/run-cli.js';
+import {describe, expect, it} from 'vitest';
+import {startFeedServer} from '../helpers/feed-server.js';
+import {runCli, useServerAndHomes} from '../helpers/run-cli.js';
 import {itemA, itemB, rss} from './rss.js';
 
-let server: FeedServer;
-let homes: ReturnType<typeof tempHomes>;
-
-beforeEach(async () => {
-	server = await startFeedServer();
-	homes = tempHomes();
-});
-afterEach(async () => {
-	await server.close();
-	homes.cleanup();
-});
+const fixture = useServerAndHomes();
 
 describe('liveblog --once', () => {
 	it('prints the blog as plain text, oldest first, and exits 0', async () => {
-		server.route('/feed', {body: rss('Storm desk live', [itemA, itemB]), headers: {'content-type': 'application/rss+xml'}});
-		const result = await runCli(['--once', server.url('/feed')], {env: homes.env});
+		fixture.server.route('/feed', {body: rss('Storm desk live', [itemA, itemB]), headers: {'content-type': 'application/rss+xml'}});
+		const result = await runCli(['--once', fixture.server.url('/feed')], {env: fixture.homes.env});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const out = result.stdout;
@@ -33,19 +23,19 @@ describe('liveblog --once', () => {
 
 	it('never lets an escape sequence from the feed reach stdout', async () => {
 		const hostile = {guid: 'h', title: 'Red \u001b[31malert\u001b]52;c;aGk=\u0007', minute: 5, html: '<p>wipe \u001b[2J now \u009b1m</p>'};
-		server.route('/feed', {body: rss('Hostile \u001b[5m blog', [hostile])});
-		const result = await runCli(['--once', server.url('/feed')], {env: homes.env});
+		fixture.server.route('/feed', {body: rss('Hostile \u001b[5m blog', [hostile])});
+		const result = await runCli(['--once', fixture.server.url('/feed')], {env: fixture.homes.env});
 		expect(result.code).toBe(0);
 		expect(result.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
 		expect(result.stdout).toContain('Red ␛[31malert');
 	});
 
 	it('--json --once prints the blog line and every entry oldest first, then exits 0', async () => {
-		server.route('/feed', {body: rss('Storm desk live', [itemA, itemB])});
-		const result = await runCli(['--json', '--once', server.url('/feed')], {env: homes.env});
+		fixture.server.route('/feed', {body: rss('Storm desk live', [itemA, itemB])});
+		const result = await runCli(['--json', '--once', fixture.server.url('/feed')], {env: fixture.homes.env});
 		expect(result.code).toBe(0);
 		const objects = result.stdout.trimEnd().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
-		expect(objects[0]).toEqual({type: 'blog', url: server.url('/feed'), title: 'Storm desk live', live: null});
+		expect(objects[0]).toEqual({type: 'blog', url: fixture.server.url('/feed'), title: 'Storm desk live', live: null});
 		expect(objects.slice(1).map(o => [o['event'], o['id']])).toEqual([
 			['initial', 'a'],
 			['initial', 'b'],
@@ -57,33 +47,33 @@ describe('liveblog --once', () => {
 
 describe('bad input', () => {
 	it('a 404 is one line on stderr naming the status and host, exit 1', async () => {
-		server.route('/feed', {status: 404, statusText: 'Not Found', body: 'nope'});
-		const result = await runCli(['--once', server.url('/feed')], {env: homes.env});
+		fixture.server.route('/feed', {status: 404, statusText: 'Not Found', body: 'nope'});
+		const result = await runCli(['--once', fixture.server.url('/feed')], {env: fixture.homes.env});
 		expect(result.code).toBe(1);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toBe(`liveblog: HTTP 404 Not Found from ${new URL(server.origin).host}\n`);
+		expect(result.stderr).toBe(`liveblog: HTTP 404 Not Found from ${new URL(fixture.server.origin).host}\n`);
 	});
 
 	it('a 500 is one line on stderr, exit 1', async () => {
-		server.route('/feed', {status: 500, body: 'oops'});
-		const result = await runCli(['--once', server.url('/feed')], {env: homes.env});
+		fixture.server.route('/feed', {status: 500, body: 'oops'});
+		const result = await runCli(['--once', fixture.server.url('/feed')], {env: fixture.homes.env});
 		expect(result.code).toBe(1);
 		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 		expect(result.stderr).toContain(`HTTP 500`);
-		expect(result.stderr).toContain(new URL(server.origin).host);
+		expect(result.stderr).toContain(new URL(fixture.server.origin).host);
 	});
 
 	it('an HTML page that is no feed says what was found and from where', async () => {
-		server.route('/page', {body: '<!doctype html><html><head><title>Shop</title></head><body><p>Buy things</p></body></html>', headers: {'content-type': 'text/html'}});
-		const result = await runCli(['--once', server.url('/page')], {env: homes.env});
+		fixture.server.route('/page', {body: '<!doctype html><html><head><title>Shop</title></head><body><p>Buy things</p></body></html>', headers: {'content-type': 'text/html'}});
+		const result = await runCli(['--once', fixture.server.url('/page')], {env: fixture.homes.env});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/^liveblog: .*127\.0\.0\.1.*HTML page.*\n$/);
 		expect(result.stderr).not.toMatch(/\n\s+at /);
 	});
 
 	it('a feed that does not parse is one line, no stack trace', async () => {
-		server.route('/feed', {body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken', headers: {'content-type': 'application/rss+xml'}});
-		const result = await runCli(['--once', server.url('/feed')], {env: homes.env});
+		fixture.server.route('/feed', {body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken', headers: {'content-type': 'application/rss+xml'}});
+		const result = await runCli(['--once', fixture.server.url('/feed')], {env: fixture.homes.env});
 		expect(result.code).toBe(1);
 		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 		expect(result.stderr).toContain('127.0.0.1');
@@ -94,7 +84,7 @@ describe('bad input', () => {
 		const closed = await startFeedServer();
 		const url = closed.url('/feed');
 		await closed.close();
-		const result = await runCli(['--once', url], {env: homes.env});
+		const result = await runCli(['--once', url], {env: fixture.homes.env});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/^liveblog: cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\n$/);
 	});

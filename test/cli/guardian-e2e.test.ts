@@ -6,30 +6,10 @@
  * plain line on stderr each, and polling goes on.
  */
 import {describe, expect, it, type TestContext} from 'vitest';
-import {startCli, tempHomes, type CliProcess} from '../helpers/run-cli.js';
+import {startCli, tempHomes, type CliProcess, ndjsonLines, type NdjsonLine} from '../helpers/run-cli.js';
 import {startGuardianApi, tramBlog, utc, type GuardianApiServer, type GuardianBlock, type GuardianBlog} from './e2e-guardian.js';
 
-type Line = {
-	type: string;
-	event?: string;
-	id?: string;
-	title?: string | null;
-	url?: string | null;
-	live?: boolean | null;
-	published?: string;
-	updated?: string | null;
-	authors?: string[];
-	keyEvent?: boolean;
-	pinned?: boolean;
-	text?: string;
-};
 
-function parsed(stdout: string): Line[] {
-	return stdout
-		.split('\n')
-		.filter(line => line !== '')
-		.map(line => JSON.parse(line) as Line);
-}
 
 /** Starts the imitation and the CLI; both end when the test does (the context's hook, so concurrent tests keep their own). */
 async function follow(context: TestContext, blog: GuardianBlog, extraArgs: readonly string[] = []): Promise<{api: GuardianApiServer; cli: CliProcess}> {
@@ -71,7 +51,7 @@ describe('liveblog --json guardian:<id> against a Content API imitation', () => 
 		const id = blog.contentId;
 
 		// First load: the blog line, then the three posts oldest first, the key event flagged.
-		const first = parsed(await cli.waitForStdout(text => parsed(text).length >= 4));
+		const first = ndjsonLines(await cli.waitForStdout(text => ndjsonLines(text).length >= 4));
 		expect(first).toHaveLength(4);
 		expect(first[0]).toEqual({type: 'blog', url: `guardian:${id}`, title: 'Harrowgate trams: first day of the Quayside line – live', live: true});
 		expect(first.slice(1).map(line => [line.event, line.id, line.keyEvent])).toEqual([
@@ -100,7 +80,7 @@ describe('liveblog --json guardian:<id> against a Content API imitation', () => 
 			keyEvent: true,
 			author: {firstName: 'Teo', lastName: 'Brandt'},
 		});
-		const afterNew = parsed(await cli.waitForStdout(text => parsed(text).length >= 5));
+		const afterNew = ndjsonLines(await cli.waitForStdout(text => ndjsonLines(text).length >= 5));
 		expect(afterNew[4]).toMatchObject({
 			type: 'entry',
 			event: 'new',
@@ -117,7 +97,7 @@ describe('liveblog --json guardian:<id> against a Content API imitation', () => 
 		edited.bodyHtml = '<p>The first service pulled into Quayside stop six minutes late (not four, as we first said), to applause from a small crowd.</p>';
 		edited.lastModified = utc(7, 10);
 		edited.republished = utc(7, 10);
-		const afterEdit = parsed(await cli.waitForStdout(text => parsed(text).length >= 6));
+		const afterEdit = ndjsonLines(await cli.waitForStdout(text => ndjsonLines(text).length >= 6));
 		expect(afterEdit[5]).toMatchObject({
 			event: 'updated',
 			id: 'blk-0002',
@@ -131,7 +111,7 @@ describe('liveblog --json guardian:<id> against a Content API imitation', () => 
 		cli.kill('SIGKILL');
 		await cli.exited;
 		// Nothing else was printed: quiet polls print nothing, nothing was reported twice.
-		expect(parsed(cli.stdout())).toHaveLength(6);
+		expect(ndjsonLines(cli.stdout())).toHaveLength(6);
 		expect(cli.stderr()).toBe('');
 
 		// What the API was asked.
@@ -162,26 +142,26 @@ describe('liveblog --json guardian:<id> against a Content API imitation', () => 
 	it('reports a deleted post as removed at the periodic full re-read, within 5 polls on a quiet blog', async context => {
 		const blog = tramBlog();
 		const {api, cli} = await follow(context, blog);
-		await cli.waitForStdout(text => parsed(text).length >= 4);
+		await cli.waitForStdout(text => ndjsonLines(text).length >= 4);
 		const loadedAt = api.requests.length;
 		blog.blocks = blog.blocks.filter(entry => entry.id !== 'blk-0003');
 
 		// At one poll a second, five polls take about five seconds; allow eight.
-		const out = await cli.waitForStdout(text => parsed(text).length >= 5, 8_000).catch(() => cli.stdout());
+		const out = await cli.waitForStdout(text => ndjsonLines(text).length >= 5, 8_000).catch(() => cli.stdout());
 		const kinds = api.requests.map(request => request.kind);
 		// guardian-source.ts: "every REREAD_EVERY_POLLS (5) polls … the latest 50 are read again". A quiet
 		// blog's incremental answers are byte-identical (or 304 from the real API); the poller reports those
 		// as not-modified without calling source.accept(), which is where polls are counted, so the count
 		// must not depend on an answer having changed.
 		expect(kinds.slice(loadedAt, loadedAt + 5), `request kinds: ${kinds.join(' ')}`).toContain('full');
-		expect(parsed(out).slice(4).map(line => [line.event, line.id])).toEqual([['removed', 'blk-0003']]);
+		expect(ndjsonLines(out).slice(4).map(line => [line.event, line.id])).toEqual([['removed', 'blk-0003']]);
 		expect(cli.stderr()).toBe('');
 	}, 20_000);
 
 	it.concurrent.for(authFailures)('a $status says so in one plain line on stderr, and polling goes on (with --guardian-key)', {timeout: 20_000}, async ({status, headers, message}, context) => {
 		const blog = tramBlog();
 		const {api, cli} = await follow(context, blog, ['--guardian-key', 'k-e2e-0042']);
-		await cli.waitForStdout(text => parsed(text).length >= 4);
+		await cli.waitForStdout(text => ndjsonLines(text).length >= 4);
 
 		api.failNext({status, headers, body: JSON.stringify({message: status === 429 ? 'API rate limit exceeded' : 'Invalid authentication credentials'})});
 		const err = await cli.waitForStderr(text => text.includes('\n'));
@@ -196,7 +176,7 @@ describe('liveblog --json guardian:<id> against a Content API imitation', () => 
 			lastModified: utc(7, 30, 20),
 			author: {firstName: 'Mara', lastName: 'Quell'},
 		});
-		const out = parsed(await cli.waitForStdout(text => parsed(text).length >= 5, 10_000));
+		const out = ndjsonLines(await cli.waitForStdout(text => ndjsonLines(text).length >= 5, 10_000));
 		expect(out[4]).toMatchObject({event: 'new', id: 'blk-0005', text: 'Services are back to every eight minutes in both directions.'});
 		expect(cli.stderr()).toBe(err);
 		expect(api.requests.some(request => request.status === status)).toBe(true);

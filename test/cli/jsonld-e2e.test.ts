@@ -4,30 +4,10 @@
  * read, a new post, an edit and a deletion; and `--once` as plain text.
  */
 import {describe, expect, it, type TestContext} from 'vitest';
-import {runCli, startCli, tempHomes, type CliProcess} from '../helpers/run-cli.js';
+import {runCli, startCli, tempHomes, type CliProcess, ndjsonLines, type NdjsonLine} from '../helpers/run-cli.js';
 import {quayFirePage, startNewsPage, utc, type NewsPage, type NewsPageServer} from './e2e-news-page.js';
 
-type Line = {
-	type: string;
-	event?: string;
-	id?: string;
-	title?: string | null;
-	url?: string | null;
-	live?: boolean | null;
-	published?: string;
-	updated?: string | null;
-	authors?: string[];
-	keyEvent?: boolean;
-	pinned?: boolean;
-	text?: string;
-};
 
-function parsed(stdout: string): Line[] {
-	return stdout
-		.split('\n')
-		.filter(line => line !== '')
-		.map(line => JSON.parse(line) as Line);
-}
 
 async function serve(context: TestContext, page: NewsPage): Promise<{server: NewsPageServer; homes: ReturnType<typeof tempHomes>}> {
 	const server = await startNewsPage(page);
@@ -55,7 +35,7 @@ describe('liveblog --json <news page with JSON-LD>', () => {
 		const cli = follow(context, server.url, homes.env);
 		const at = (fragment: string): string => `${server.url}#${fragment}`;
 
-		const first = parsed(await cli.waitForStdout(text => parsed(text).length >= 4));
+		const first = ndjsonLines(await cli.waitForStdout(text => ndjsonLines(text).length >= 4));
 		expect(first).toHaveLength(4);
 		expect(first[0]).toEqual({type: 'blog', url: server.url, title: 'Pellow Quay warehouse fire: live updates', live: true});
 		expect(first.slice(1).map(line => [line.event, line.id, line.keyEvent])).toEqual([
@@ -88,7 +68,7 @@ describe('liveblog --json <news page with JSON-LD>', () => {
 			published: utc(9, 50),
 			author: {name: 'Ines Okafor'},
 		});
-		const afterNew = parsed(await cli.waitForStdout(text => parsed(text).length >= 5));
+		const afterNew = ndjsonLines(await cli.waitForStdout(text => ndjsonLines(text).length >= 5));
 		expect(afterNew[4]).toMatchObject({
 			event: 'new',
 			id: at('post-104'),
@@ -103,7 +83,7 @@ describe('liveblog --json <news page with JSON-LD>', () => {
 		if (edited === undefined) throw new Error('fixture lost post-102');
 		edited.articleBody = '<p>People living within a mile of the quay (not half a mile, as first reported) are asked to keep doors and windows shut.</p>';
 		edited.modified = utc(10, 5);
-		const afterEdit = parsed(await cli.waitForStdout(text => parsed(text).length >= 6));
+		const afterEdit = ndjsonLines(await cli.waitForStdout(text => ndjsonLines(text).length >= 6));
 		expect(afterEdit[5]).toMatchObject({
 			event: 'updated',
 			id: at('post-102'),
@@ -115,14 +95,14 @@ describe('liveblog --json <news page with JSON-LD>', () => {
 
 		// A deletion.
 		page.updates = page.updates.filter(update => update.fragment !== 'post-103');
-		const afterDelete = parsed(await cli.waitForStdout(text => parsed(text).length >= 7));
+		const afterDelete = ndjsonLines(await cli.waitForStdout(text => ndjsonLines(text).length >= 7));
 		expect(afterDelete[6]).toMatchObject({event: 'removed', id: at('post-103'), text: 'Buses on the river road are being diverted along Tanner Street until further notice.'});
 
 		const hitsBeforeStop = server.hits();
 		cli.kill('SIGKILL');
 		await cli.exited;
 		// Unchanged polls in between printed nothing; each change was reported once.
-		expect(parsed(cli.stdout())).toHaveLength(7);
+		expect(ndjsonLines(cli.stdout())).toHaveLength(7);
 		expect(hitsBeforeStop).toBeGreaterThanOrEqual(4);
 		// The JSON-LD was used: the page's RSS link (a 404 here) was never followed, and nothing went wrong.
 		expect(cli.stderr()).toBe('');

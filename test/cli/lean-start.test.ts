@@ -13,9 +13,8 @@ import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {startFeedServer, type FeedServer} from '../helpers/feed-server.js';
-import {runCli, startCli, tempHomes} from '../helpers/run-cli.js';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {runCli, startCli, useServerAndHomes} from '../helpers/run-cli.js';
 import {itemA, rss} from './rss.js';
 
 const hook = fileURLToPath(new URL('./hooks/record-imports.mjs', import.meta.url));
@@ -36,16 +35,9 @@ function holdsUiCode(file: string): boolean {
 	return uiMarkers.some(marker => text.includes(marker));
 }
 
-let server: FeedServer;
-let homes: ReturnType<typeof tempHomes>;
-beforeEach(async () => {
-	server = await startFeedServer();
-	homes = tempHomes();
-	server.route('/feed', {body: rss('Lean blog', [itemA])});
-});
-afterEach(async () => {
-	await server.close();
-	homes.cleanup();
+const fixture = useServerAndHomes();
+beforeEach(() => {
+	fixture.server.route('/feed', {body: rss('Lean blog', [itemA])});
 });
 
 function loaded(log: string): string[] {
@@ -64,7 +56,7 @@ function uiLoaded(urls: readonly string[]): string[] {
 
 describe('a lean start', () => {
 	it('the hook does record UI modules when something imports them (the check can fail)', () => {
-		const log = join(homes.dir, 'control.log');
+		const log = join(fixture.homes.dir, 'control.log');
 		const result = spawnSync(process.execPath, ['--import', hook, '--input-type=module', '-e', "await import('react')"], {
 			cwd: root,
 			env: {...process.env, LIVEBLOG_IMPORT_LOG: log},
@@ -74,9 +66,9 @@ describe('a lean start', () => {
 	});
 
 	it('the TUI does load the UI code, and the check sees it (the check can fail)', async () => {
-		const log = join(homes.dir, 'tui.log');
-		const cli = startCli(['--no-state', server.url('/feed')], {
-			env: {...homes.env, LIVEBLOG_IMPORT_LOG: log},
+		const log = join(fixture.homes.dir, 'tui.log');
+		const cli = startCli(['--no-state', fixture.server.url('/feed')], {
+			env: {...fixture.homes.env, LIVEBLOG_IMPORT_LOG: log},
 			nodeArgs: ['--import', hook, '--import', pretendTty],
 		});
 		await cli.waitForStdout(text => text.includes('Bridge closes to traffic'));
@@ -86,8 +78,8 @@ describe('a lean start', () => {
 	});
 
 	it.each([[['--once']], [['--json', '--once']]])('liveblog %j loads neither React nor Ink', async flags => {
-		const log = join(homes.dir, 'once.log');
-		const result = await runCli([...flags, server.url('/feed')], {env: {...homes.env, LIVEBLOG_IMPORT_LOG: log}, nodeArgs: ['--import', hook]});
+		const log = join(fixture.homes.dir, 'once.log');
+		const result = await runCli([...flags, fixture.server.url('/feed')], {env: {...fixture.homes.env, LIVEBLOG_IMPORT_LOG: log}, nodeArgs: ['--import', hook]});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('Bridge closes to traffic');
 		const urls = loaded(log);
@@ -97,8 +89,8 @@ describe('a lean start', () => {
 	});
 
 	it('follow mode loads neither React nor Ink', async () => {
-		const log = join(homes.dir, 'follow.log');
-		const cli = startCli(['--interval', '1', server.url('/feed')], {env: {...homes.env, LIVEBLOG_IMPORT_LOG: log}, nodeArgs: ['--import', hook]});
+		const log = join(fixture.homes.dir, 'follow.log');
+		const cli = startCli(['--interval', '1', fixture.server.url('/feed')], {env: {...fixture.homes.env, LIVEBLOG_IMPORT_LOG: log}, nodeArgs: ['--import', hook]});
 		await cli.waitForStdout(text => text.includes('Bridge closes to traffic'));
 		cli.kill('SIGINT');
 		expect((await cli.exited).code).toBe(0);

@@ -7,6 +7,8 @@
  * so no test reads or writes the real home, and CI is removed from the
  * environment (Ink draws nothing while it is set).
  */
+import {afterEach, beforeEach} from 'vitest';
+import {startFeedServer, type FeedServer} from './feed-server.js';
 import {spawn, type ChildProcessByStdio} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -135,4 +137,45 @@ export async function runCli(args: readonly string[], options: CliOptions = {}):
 
 export function lines(text: string): string[] {
 	return text.split('\n').filter(line => line !== '');
+}
+
+/**
+ * A loopback feed server and fresh config/state homes for each test, closed
+ * and removed after it: the setup every CLI test file needs. Read the fields
+ * inside tests (they are replaced before each one).
+ */
+export function useServerAndHomes(): {server: FeedServer; homes: ReturnType<typeof tempHomes>} {
+	const fixture = {} as {server: FeedServer; homes: ReturnType<typeof tempHomes>};
+	beforeEach(async () => {
+		fixture.server = await startFeedServer();
+		fixture.homes = tempHomes();
+	});
+	afterEach(async () => {
+		await fixture.server.close();
+		fixture.homes.cleanup();
+	});
+	return fixture;
+}
+
+/** One line of `--json` output, as the tests read it. */
+export type NdjsonLine = {
+	type: string;
+	event?: string;
+	id?: string;
+	title?: string | null;
+	url?: string | null;
+	live?: boolean | null;
+	published?: string;
+	updated?: string | null;
+	authors?: string[];
+	keyEvent?: boolean;
+	pinned?: boolean;
+	text?: string;
+};
+
+export function ndjsonLines(stdout: string): NdjsonLine[] {
+	return stdout
+		.split('\n')
+		.filter(line => line !== '')
+		.map(line => JSON.parse(line) as NdjsonLine);
 }
