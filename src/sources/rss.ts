@@ -11,24 +11,8 @@ import type {SourceText} from './source.js';
 import {parseFeedDate} from './dates.js';
 import {htmlToBody} from './html-body.js';
 import {entryId, hostOf, makeUnique} from './ids.js';
-import {
-	NS,
-	all,
-	allNs,
-	attr,
-	decodeResidualEntities,
-	firstText,
-	firstTextNs,
-	isObject,
-	nsContext,
-	own,
-	parseXml,
-	repairMojibake,
-	rootName,
-	textOf,
-	withBase,
-	type NsContext,
-} from './xml.js';
+import {NS, all, allNs, attr, firstText, firstTextNs, isObject, nsContext, own, parseXml, rootName, textOf, withBase, type NsContext, } from './xml.js';
+import {decodeResidualEntities, repairMojibake} from './text-repair.js';
 
 export const MAX_ENTRIES = 5000;
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {LiveblogError} from '../../src/errors.js';
-import {decodeResidualEntities, own, parseXml, repairMojibake, textOf} from '../../src/sources/xml.js';
+import {own, parseXml, textOf} from '../../src/sources/xml.js';
+import {decodeResidualEntities, repairMojibake} from '../../src/sources/text-repair.js';
 
 const URL_ = 'https://feeds.example.test/feed.xml';
 
