@@ -6,7 +6,7 @@
  *
  * CI is removed from the environment: Ink draws nothing while it is set.
  */
-import {execFile, execFileSync} from 'node:child_process';
+import {execFile, execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -74,7 +74,11 @@ export function createTmuxServer(): TmuxServer {
 			const rawFile = join(work, `${name}.raw`);
 			const ready = join(work, `${name}.ready`);
 			const assignments = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`);
-			const command = `while [ ! -e ${shellQuote(ready)} ]; do sleep 0.02; done; exec env -u CI -u CONTINUOUS_INTEGRATION ${assignments.join(' ')} ${argv.map(shellQuote).join(' ')}`;
+			const exitFile = join(work, `${name}.exit`);
+			// The program runs as the shell's child and the shell writes its exit
+			// status to a file: tmux's own #{pane_dead_status} was sometimes left
+			// empty (seen in about one full run in three), so it is not relied on.
+			const command = `while [ ! -e ${shellQuote(ready)} ]; do sleep 0.02; done; env -u CI -u CONTINUOUS_INTEGRATION ${assignments.join(' ')} ${argv.map(shellQuote).join(' ')}; echo $? > ${shellQuote(exitFile)}`;
 			await tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command);
 			await tmux('set-option', '-w', '-t', name, 'remain-on-exit', 'on');
 			writeFileSync(rawFile, '');
@@ -115,21 +119,23 @@ export function createTmuxServer(): TmuxServer {
 					return bytes;
 				},
 				status,
+				/** `code` is the program's exit status as its shell saw it (128 + n after signal n). */
 				async waitExit(timeoutMs = 10_000) {
 					const end = Date.now() + timeoutMs;
-					let current = await status();
-					// tmux marks a pane dead when its pty closes, which can come before
-					// it reaps the child and records the exit status or signal: wait for
-					// one of those too, or a clean exit would read as 'no status'.
-					const settled = (s: typeof current): boolean => s.dead && (s.code !== null || s.signal !== undefined);
-					while (!settled(current) && Date.now() < end) {
-						await pause(50);
-						current = await status();
-					}
-					return current;
+					while (!existsSync(exitFile) && Date.now() < end) await pause(50);
+					if (!existsSync(exitFile)) return {dead: (await status()).dead, code: null};
+					const code = Number(readFileSync(exitFile, 'utf8').trim());
+					return {dead: true, code: Number.isNaN(code) ? null : code};
 				},
+				/** The program's pid: the pane's shell's child (env execs the program). */
 				async pid() {
-					return Number((await tmux('display-message', '-p', '-t', name, '#{pane_pid}')).trim());
+					const shell = (await tmux('display-message', '-p', '-t', name, '#{pane_pid}')).trim();
+					for (let i = 0; i < 100; i++) {
+						const child = spawnSync('pgrep', ['-P', shell], {encoding: 'utf8'}).stdout.trim().split('\n')[0];
+						if (child) return Number(child);
+						await pause(20);
+					}
+					throw new Error(`no program running in pane ${name}`);
 				},
 			};
 		},
