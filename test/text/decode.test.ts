@@ -108,6 +108,11 @@ describe('decodeBytes', () => {
 		expect(decoded.text).toBe('<t>Zürich, Genève, Köln \uFFFD</t>');
 	});
 
+	it('decodes valid UTF-8 under a utf-8 header as the header says, multi-byte text and all', () => {
+		const decoded = decodeBytes(Buffer.from('<t>Zürich — 東京 🌊</t>'), 'application/rss+xml; charset=UTF-8');
+		expect(decoded).toEqual({text: '<t>Zürich — 東京 🌊</t>', charset: 'utf-8', source: 'header'});
+	});
+
 	it('replaces invalid bytes in declared UTF-8 with U+FFFD instead of throwing', () => {
 		const decoded = decodeBytes(bytes(0x61, 0xc3, 0x28, 0x62), 'text/plain; charset=utf-8');
 		expect(decoded.text).toBe('a\uFFFD(b');
