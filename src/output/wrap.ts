@@ -20,6 +20,8 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
  * characters and line separators are all outside it.
  */
 const narrowRun = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
+/** The first character outside that class. */
+const notNarrow = /[^\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]/;
 /**
  * The same plus kana, CJK ideographs and Hangul syllables: two columns each,
  * and again never joined into one grapheme with a neighbour (the combining
@@ -29,6 +31,14 @@ const narrowRun = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-
 const simpleRun = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3]*$/;
 const FIRST_WIDE = 0x3041;
 
+// string-width sums the widths of grapheme clusters, and a narrow character
+// always starts a cluster of its own (it is no mark, joiner, prepended
+// character or regional indicator), so "quickly.\u00a0🌊" measures as the
+// narrow run before its last character plus ".\u00a0🌊" measured whole: the
+// emoji's word no longer costs string-width a call per distinct word. (The
+// last narrow character stays with the rest because one that is an emoji
+// itself, ©, may start a sequence with what follows.)
+//
 // Emoji and the like recur (the same few words in post after post) and cost
 // a grapheme walk each: their widths are remembered, within a bound.
 const measured = new Map<string, number>();
@@ -46,19 +56,20 @@ function slowWidth(text: string): number {
 
 /** Terminal columns of `text`, as string-width counts them. */
 export function textWidth(text: string): number {
-	if (narrowRun.test(text)) return text.length;
-	if (!simpleRun.test(text)) return slowWidth(text);
+	const first = text.search(notNarrow);
+	if (first === -1) return text.length;
+	if (!simpleRun.test(text)) return first < 2 ? slowWidth(text) : first - 1 + slowWidth(text.slice(first - 1));
 	let width = text.length;
-	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= FIRST_WIDE) width++;
+	for (let i = first; i < text.length; i++) if (text.charCodeAt(i) >= FIRST_WIDE) width++;
 	return width;
 }
 
 type Cut = {readonly pieces: string[]; readonly lastWidth: number};
 
 /** Cuts a word into pieces of at most `room` columns (one grapheme at least each). */
-function splitWide(word: string, room: number): Cut {
+function splitWide(word: string, room: number, narrow: boolean): Cut {
 	const pieces: string[] = [];
-	if (narrowRun.test(word)) {
+	if (narrow || narrowRun.test(word)) {
 		// One UTF-16 unit, one grapheme, one column: plain slices.
 		for (let at = 0; at < word.length; at += room) pieces.push(word.slice(at, at + room));
 		const last = pieces.at(-1) ?? '';
@@ -100,11 +111,13 @@ export function wrapParagraph(text: string, width: number, first = '', rest = fi
 		line = '';
 		used = 0;
 	};
+	// Most paragraphs are narrow throughout: one test here, and every word's width is its length.
+	const narrow = narrowRun.test(text);
 	const words = text.split(' ');
 	for (let i = 0; i < words.length; i++) {
 		const word = words[i] as string;
 		if (word === '') continue;
-		const w = textWidth(word);
+		const w = narrow ? word.length : textWidth(word);
 		if (line !== '' && used + 1 + w <= room) {
 			line += ' ' + word;
 			used += 1 + w;
@@ -116,7 +129,7 @@ export function wrapParagraph(text: string, width: number, first = '', rest = fi
 			used = w;
 			continue;
 		}
-		const {pieces, lastWidth} = splitWide(word, room);
+		const {pieces, lastWidth} = splitWide(word, room, narrow);
 		for (let p = 0; p < pieces.length - 1; p++) {
 			line = pieces[p] as string;
 			flush();

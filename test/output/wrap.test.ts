@@ -77,6 +77,8 @@ const special = [
 	' ', ' ', ' ', '  ', '\n', 'a', 'word', 'https://example.org/a/long/path', '\u00a0', '\u00ac', '\u00ad', '\u00ae', '\u00e9',
 	'\u02ff', '\u0300', '\u0301', '\u2010', '\u2019', '\u201c', '\u2022', '\u2026', '\u2027', '\u2028', '\u2030', '\u205e', '\u205f',
 	'\u200b', '\u200d', '\u3000', '速', '東京', '🌊', '⚡', '👨\u200d👩\u200d👧', '🇬🇧', 'e\u0301', '\u1100\u1161', '\uff9e', '\t', 'カタカナ', '\u3099', '\u30fb', '\u3000', '한국어', '\u11a8', '\u9fff', '\ua000',
+	// A narrow prefix before a cluster: emoji that © and ‼ (both narrow) may start, joiners, variation selectors, RIs.
+	'\u00a9', '\u203c', '\u2049', '\ufe0f', '\u200d🌊', '\u00a9\ufe0f', '🇪', '🇺', '\u20e3', '\u0600', 'ok.\u00a0🌊',
 ];
 const unit = fc.oneof(
 	{weight: 6, arbitrary: fc.constantFrom(...special)},
