@@ -4,7 +4,7 @@
  * Kept apart from html-body.ts so that file stays about the parser's events.
  */
 import type {Inline} from '../model/blog.js';
-import {sanitizeBody, sanitizeLine, type SafeText} from '../text/sanitize.js';
+import {MAX_BODY_CHARS, needsCleaning, sanitizeBody, sanitizeLine, type SafeText} from '../text/sanitize.js';
 
 export type TextStyle = 'strong' | 'emphasis' | 'code';
 
@@ -30,9 +30,29 @@ export function cleanRun(raw: string): SafeText {
 	return sanitizeBody(raw).replace(HTML_SPACE, ' ') as SafeText;
 }
 
-function withText(inline: Inline, text: string): Inline {
-	if (inline.kind === 'break') return inline;
-	return {...inline, text: text as SafeText};
+/**
+ * True when no run needs the sanitiser: one scan of the block instead of one
+ * per run. Exact: a run of the joined text that needed cleaning would make
+ * the whole need it (a mark run across two runs only sends the block the slow
+ * way, which then cleans each run as before).
+ */
+function allClean(raws: readonly RawInline[]): boolean {
+	let joined = '';
+	for (const raw of raws) {
+		if (raw.kind === 'break') continue;
+		if (raw.raw.length > MAX_BODY_CHARS) return false;
+		joined += raw.raw;
+	}
+	return !needsCleaning(joined, 'body');
+}
+
+/** An inline under construction; frozen into an `Inline` once the block is settled. */
+type Draft = {kind: 'text'; text: string; style: TextStyle | undefined} | {kind: 'link'; text: string; href: string} | {kind: 'break'};
+
+function finished(draft: Draft): Inline {
+	if (draft.kind !== 'text') return draft as Inline;
+	const text = draft.text as SafeText;
+	return draft.style === undefined ? {kind: 'text', text} : {kind: 'text', text, style: draft.style};
 }
 
 /**
@@ -42,46 +62,51 @@ function withText(inline: Inline, text: string): Inline {
  * at most two breaks in a row, adjacent runs of the same style merged.
  */
 export function settleInlines(raws: readonly RawInline[]): Inline[] {
-	const out: Inline[] = [];
+	// Sanitising only replaces what the scan finds, so clean text skips straight to the collapse.
+	const clean = allClean(raws);
+	const out: Draft[] = [];
+	let last: Draft | undefined;
 	let space = false;
 	let breaks = 0;
 	for (const raw of raws) {
 		if (raw.kind === 'break') {
 			space = false;
-			if (out.length > 0 && breaks < 2) {
-				out.push({kind: 'break'});
+			if (last !== undefined && breaks < 2) {
+				last = {kind: 'break'};
+				out.push(last);
 				breaks++;
 			}
 			continue;
 		}
-		let text: string = cleanRun(raw.raw);
-		if (text.startsWith(' ')) space = true;
-		const trailing = text.endsWith(' ');
+		let text: string = clean ? raw.raw.replace(HTML_SPACE, ' ') : cleanRun(raw.raw);
+		if (text.charCodeAt(0) === 0x20) space = true;
+		const trailing = text.charCodeAt(text.length - 1) === 0x20;
 		text = text.trim();
 		if (text === '') continue;
-		const last = out.at(-1);
 		if (space && last !== undefined && last.kind !== 'break') {
 			if (last.kind === 'text' && last.style === undefined) {
-				out[out.length - 1] = withText(last, `${last.text} `);
+				last.text += ' ';
 			} else if (raw.kind === 'text' && raw.style === undefined) {
 				text = ` ${text}`;
 			} else {
-				out.push({kind: 'text', text: ' ' as SafeText});
+				last = {kind: 'text', text: ' ', style: undefined};
+				out.push(last);
 			}
 		}
 		space = trailing;
 		breaks = 0;
-		const previous = out.at(-1);
 		if (raw.kind === 'link') {
-			out.push({kind: 'link', text: text as SafeText, href: raw.href});
-		} else if (previous?.kind === 'text' && previous.style === raw.style) {
-			out[out.length - 1] = withText(previous, previous.text + text);
+			last = {kind: 'link', text, href: raw.href};
+			out.push(last);
+		} else if (last?.kind === 'text' && last.style === raw.style) {
+			last.text += text;
 		} else {
-			out.push(raw.style === undefined ? {kind: 'text', text: text as SafeText} : {kind: 'text', text: text as SafeText, style: raw.style});
+			last = {kind: 'text', text, style: raw.style};
+			out.push(last);
 		}
 	}
 	while (out.at(-1)?.kind === 'break') out.pop();
-	return out;
+	return out.map(finished);
 }
 
 export function inlinesText(inlines: readonly Inline[]): string {

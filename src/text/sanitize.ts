@@ -57,11 +57,13 @@ const LINE_SUSPECT = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b\u2028-\u202e\u2060
 /**
  * `\p{M}` scans at a fraction of the speed of a plain class, so it only runs
  * where a run of 9 marks is possible at all: every mark is at or above U+0300
- * and astral ones are two such code units, so 9 marks need 9 such units in a row.
+ * and outside General Punctuation (dashes, curly quotes, ellipsis), the CJK
+ * ideographs and the Hangul syllables, and astral ones are two code units
+ * outside those too, so 9 marks need 9 such units in a row.
  */
-const MAYBE_MARK_RUN = /[^\u0000-\u02ff]{9}/;
-/** A single such unit: a much cheaper scan that settles Latin text before the one above. */
-const MAYBE_MARK = /[^\u0000-\u02ff]/;
+const MAYBE_MARK_RUN = /[^\u0000-\u02ff\u2000-\u206f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]{9}/;
+/** A single such unit: a much cheaper scan that settles Latin text (curly quotes and dashes too) before the one above. */
+const MAYBE_MARK = /[^\u0000-\u02ff\u2000-\u206f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/;
 const MARK_RUN = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1}}`, 'u');
 
 /** True when `clean` might change `input`; false proves it returns `input` as it is (up to its length bound). */

@@ -7,6 +7,8 @@ const special = [
 	'\u001b', '\n', '\r', '\t', '\u000b', '\u000c', ' ', '  ', '\u0000', '\u007f', '\u0085', '\u009b', '\u00ad', '\u00a0',
 	'\u0301', '\u20dd', '\u{1d167}', '\u200b', '\u2028', '\u2029', '\u202e', '\u2066', '\u2060', '\ufeff', '\u3000',
 	'\u{e0041}', '\u{e007f}', '\u{1f3f4}', '\ud83d', '\ude00', 'a', 'Z', 'é', '速', '🙂', '東京',
+	// Edges of the ranges the mark-run pre-check skips: punctuation, CJK, Hangul, and the marks just beyond them.
+	'\u2014', '\u201c', '\u2026', '\u206f', '\u20d0', '\u3099', '\u4dbf', '\ua66f', '한', '\ud7a3', '\ud7b0', '\ufe0f',
 ];
 const unit = fc.oneof(
 	{weight: 4, arbitrary: fc.constantFrom(...special)},
@@ -44,6 +46,15 @@ describe('the sanitiser fast path', () => {
 			}),
 			{numRuns: 3000},
 		);
+	});
+
+	it('skips, in its mark-run pre-check, only ranges that hold no combining mark', () => {
+		const mark = /\p{M}/u;
+		for (const [from, to] of [[0, 0x2ff], [0x2000, 0x206f], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3]] as const) {
+			for (let cp = from; cp <= to; cp++) expect(mark.test(String.fromCharCode(cp)), cp.toString(16)).toBe(false);
+		}
+		expect(needsCleaning(`“e${'\u0301'.repeat(9)}” — ok`, 'body')).toBe(true);
+		expect(needsCleaning(`한${'\u{1d167}'.repeat(9)}`, 'body')).toBe(true);
 	});
 
 	it('flags each kind of character the walk changes', () => {
