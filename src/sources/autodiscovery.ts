@@ -5,6 +5,7 @@
  * resolved against the page URL, as browsers do.
  */
 import {Parser} from 'htmlparser2';
+import {FastTokenizer} from './html-tokenizer.js';
 import {safeHttpUrl, sanitizeLine} from '../text/sanitize.js';
 import type {DiscoveredFeed} from './source.js';
 
@@ -49,7 +50,7 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
 				if (name === 'svg' && inSvg > 0) inSvg--;
 			},
 		},
-		{decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true},
+		{decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, Tokenizer: FastTokenizer},
 	);
 	parser.end(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
 

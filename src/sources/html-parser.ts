@@ -1,8 +1,10 @@
 /**
  * The one htmlparser2 Parser subclass the sources use for HTML: bounded in
- * nesting depth so that hostile pages cost linear time.
+ * nesting depth so that hostile pages cost linear time, and tokenizing with
+ * FastTokenizer.
  */
-import {Parser} from 'htmlparser2';
+import {Parser, type Handler, type ParserOptions} from 'htmlparser2';
+import {FastTokenizer} from './html-tokenizer.js';
 
 /** Open elements htmlparser2 keeps on its stack; deeper ones are read as if empty. */
 export const MAX_DEPTH = 256;
@@ -25,6 +27,10 @@ export const DROPPED = new Set([
 export class BoundedParser extends Parser {
 	private closing = false;
 	private decision = {at: -1, name: '', isVoid: false};
+
+	constructor(handler: Partial<Handler>, options: ParserOptions = {}) {
+		super(handler, {...options, Tokenizer: FastTokenizer});
+	}
 
 	override onclosetag(start: number, endIndex: number): void {
 		this.closing = true;
