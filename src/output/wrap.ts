@@ -113,6 +113,7 @@ export function wrapParagraph(text: string, width: number, first = '', rest = fi
 	};
 	// Most paragraphs are narrow throughout: one test here, and every word's width is its length.
 	const narrow = narrowRun.test(text);
+	if (narrow && !text.includes('  ')) return wrapNarrow(text, first, rest, room, restRoom);
 	const words = text.split(' ');
 	for (let i = 0; i < words.length; i++) {
 		const word = words[i] as string;
@@ -138,6 +139,45 @@ export function wrapParagraph(text: string, width: number, first = '', rest = fi
 		used = lastWidth;
 	}
 	if (line !== '' || lines.length === 0) lines.push((prefix + line).trimEnd());
+	return lines;
+}
+
+const SPACE = 0x20;
+
+/**
+ * wrapParagraph for narrow text without two spaces in a row: each line is a
+ * slice of the text (up to the last space that fits), not a string built a
+ * word at a time. Same lines: a word wider than the line is cut into slices
+ * as wide as the room it started with, and the last slice starts the next
+ * line, even when wider than that line's own room.
+ */
+function wrapNarrow(text: string, first: string, rest: string, firstRoom: number, restRoom: number): string[] {
+	const lines: string[] = [];
+	const end = text.length;
+	let prefix = first;
+	let room = firstRoom;
+	let start = text.charCodeAt(0) === SPACE ? 1 : 0;
+	while (start < end) {
+		let wordEnd = text.indexOf(' ', start);
+		if (wordEnd === -1) wordEnd = end;
+		const sliceRoom = room;
+		while (wordEnd - start > sliceRoom) {
+			lines.push((prefix + text.slice(start, start + sliceRoom)).trimEnd());
+			start += sliceRoom;
+			prefix = rest;
+			room = restRoom;
+		}
+		if (end - start <= room) {
+			lines.push((prefix + text.slice(start)).trimEnd());
+			return lines;
+		}
+		const cut = Math.max(text.lastIndexOf(' ', start + room), wordEnd);
+		lines.push((prefix + text.slice(start, cut)).trimEnd());
+		start = cut + 1;
+		prefix = rest;
+		room = restRoom;
+	}
+	if (lines.length === 0) lines.push(prefix.trimEnd());
 	return lines;
 }
 

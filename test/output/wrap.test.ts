@@ -109,6 +109,17 @@ describe('wrap matches the string-width reference', () => {
 		);
 	});
 
+	it('gives the same lines for narrow paragraphs, which are wrapped by slicing', () => {
+		const narrowUnit = fc.constantFrom(' ', 'a', 'word', 'to', '\u00a0', '\u2019', '\u2014', '\u00e9', 'https://example.org/a/long/path', 'x'.repeat(45), 'y'.repeat(12));
+		const narrowPrefix = fc.constantFrom('', '> ', '• ', '    - ', '>  ', 'x'.repeat(30));
+		fc.assert(
+			fc.property(fc.string({unit: narrowUnit, maxLength: 40}), fc.integer({min: 1, max: 50}), narrowPrefix, narrowPrefix, (s, width, first, rest) => {
+				expect(wrapParagraph(s, width, first, rest)).toEqual(referenceParagraph(s, width, first, rest));
+			}),
+			{numRuns: 3000},
+		);
+	});
+
 	it('cuts a long narrow word into slices no wider than the room left by the prefix', () => {
 		const word = 'https://example.org/' + '\u00e9'.repeat(30);
 		const lines = wrapParagraph(`see ${word}`, 12, '> ', '>  ');
