@@ -54,8 +54,12 @@ function fold(word: string): string {
 		.replace(/\.$/, '');
 }
 
-function daysInMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** For a year in MIN_YEAR..MAX_YEAR and a month in 1..12 (toEpoch checks both first), by the Gregorian rule Date uses. */
+export function daysInMonth(year: number, month: number): number {
+	if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+	return DAYS_IN_MONTH[month - 1] ?? 31;
 }
 
 type Parts = {

@@ -207,7 +207,10 @@ export function parseXml(text: string, url: string): XmlObject {
 	// a feed whose root never closes is a truncated download.
 	const tail = trimTrailingMisc(body);
 	const name = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const closesRoot = new RegExp(`(?:</${name}\\s*>|<${name}\\b[^<>]*/>)$`).test(tail);
+	// Either form holds no '<' past its first character, so a match can only
+	// start at the last '<': testing from there spares a scan of the whole document.
+	const lastTag = tail.slice(Math.max(0, tail.lastIndexOf('<')));
+	const closesRoot = new RegExp(`(?:</${name}\\s*>|<${name}\\b[^<>]*/>)$`).test(lastTag);
 	if (!closesRoot) throw fail(url, `the document ends before </${root}> (truncated download?)`);
 	return document;
 }
@@ -289,11 +292,35 @@ export function nsContext(root: unknown): NsContext {
 	return {prefixes};
 }
 
+/**
+ * The element names `local` in namespace `uri` may have in this document, one
+ * per distinct prefix. Remembered per context: adapters ask the same few
+ * questions of every item.
+ */
+const namesCache = new WeakMap<NsContext, Map<string, readonly string[]>>();
+
+function qualifiedNames(context: NsContext, uri: string, local: string): readonly string[] {
+	let cache = namesCache.get(context);
+	if (cache === undefined) namesCache.set(context, (cache = new Map()));
+	const key = `${uri} ${local}`;
+	let names = cache.get(key);
+	if (names === undefined) {
+		const prefixes = new Set([...(context.prefixes.get(uri) ?? []), ...(CONVENTIONAL[uri] ?? [])]);
+		names = [...prefixes].map(prefix => `${prefix}:${local}`);
+		cache.set(key, names);
+	}
+	return names;
+}
+
 /** Children named `local` in namespace `uri`, under any prefix bound to it. */
 export function allNs(context: NsContext, node: unknown, uri: string, local: string): readonly unknown[] {
-	const candidates = new Set([...(context.prefixes.get(uri) ?? []), ...(CONVENTIONAL[uri] ?? [])]);
 	const found: unknown[] = [];
-	for (const prefix of candidates) found.push(...all(node, `${prefix}:${local}`));
+	for (const name of qualifiedNames(context, uri, local)) {
+		const value = own(node, name);
+		if (value === undefined) continue;
+		if (Array.isArray(value)) found.push(...(value as unknown[]));
+		else found.push(value);
+	}
 	return found;
 }
 

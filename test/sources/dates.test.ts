@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseFeedDate} from '../../src/sources/dates.js';
+import {daysInMonth, parseFeedDate} from '../../src/sources/dates.js';
 
 const iso = (s: string): number => Date.parse(s);
 
@@ -72,5 +72,18 @@ describe('parseFeedDate', () => {
 		for (const input of [null, undefined, '\u0000', '1 1 1 1 1', '::', '- - -', '2026-', 'GMT', '\u{1F680}, 1 Jan 2026']) {
 			expect(() => parseFeedDate(input)).not.toThrow();
 		}
+	});
+});
+
+describe('daysInMonth', () => {
+	it('agrees with Date for every month of every year dates may have', () => {
+		for (let year = 1970; year <= 9999; year++) {
+			for (let month = 1; month <= 12; month++) {
+				if (daysInMonth(year, month) !== new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+					expect.fail(`${year}-${month}: ${daysInMonth(year, month)}`);
+				}
+			}
+		}
+		expect([daysInMonth(2000, 2), daysInMonth(2100, 2), daysInMonth(2024, 2), daysInMonth(2026, 2)]).toEqual([29, 28, 29, 28]);
 	});
 });

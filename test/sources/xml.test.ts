@@ -68,6 +68,18 @@ describe('parseXml refusals', () => {
 		expect(parseError('<rss><channel><title>T</title><item><title>A</title></item>')).toMatch(/ends before <\/rss> \(truncated download\?\)/);
 		expect(parseError('<rss><channel><title>T</title><item><title>A</ti')).toMatch(/malformed or cut-off XML/);
 		expect(parseError('<rss><channel><description><![CDATA[half')).toMatch(/CDATA/);
+		expect(parseError('<rss><channel><title>a &lt; b</title></channel>\n<!-- </rss> -->')).toMatch(/ends before <\/rss>/);
+	});
+
+	it('accepts a root closed by its end tag or by itself, with trailing space, comments and instructions', () => {
+		for (const document of [
+			'<rss><channel><title>T</title></channel></rss >\n',
+			'<rss><channel><title>T</title></channel></rss><!-- cached --> <?pi x?>\n\n',
+			'<?xml version="1.0"?><rss version="2.0" xmlns:a="urn:x"/>',
+			'<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>T</a:title></a:feed>',
+		]) {
+			expect(() => parseXml(document, URL_)).not.toThrow();
+		}
 	});
 
 	it('ends a billion-laughs document with a clear error in well under a second', () => {
