@@ -22,10 +22,8 @@ export {BoundedParser} from './html-parser.js';
 const MAX_INPUT_CHARS = 4 * 1024 * 1024;
 const CHUNK_CHARS = 64 * 1024;
 
-/** Converts an HTML fragment (or page) into body blocks; links resolve against `baseUrl`. */
-export function htmlToBody(html: string, baseUrl: string | null): Body {
-	const converter = new Converter(baseUrl);
-	const parser = new BoundedParser(
+function parserFor(converter: Converter): BoundedParser {
+	return new BoundedParser(
 		{
 			onopentag: (name, attribs) => converter.open(name, attribs),
 			onclosetag: (name) => converter.close(name),
@@ -33,6 +31,43 @@ export function htmlToBody(html: string, baseUrl: string | null): Body {
 		},
 		{decodeEntities: true},
 	);
+}
+
+/**
+ * One parser serves every body (a feed has thousands, and building a parser,
+ * tokenizer and entity decoder for each cost more than a short post's
+ * parse); it is reset before each and speaks to whichever converter is
+ * current. A body converted while another is (not done today) gets its own.
+ */
+let current: Converter | null = null;
+let shared: BoundedParser | null = null;
+
+function sharedParser(): BoundedParser {
+	shared ??= new BoundedParser(
+		{
+			onopentag: (name, attribs) => current?.open(name, attribs),
+			onclosetag: (name) => current?.close(name),
+			ontext: (data) => current?.text(data),
+		},
+		{decodeEntities: true},
+	);
+	shared.reset();
+	return shared;
+}
+
+/** Converts an HTML fragment (or page) into body blocks; links resolve against `baseUrl`. */
+export function htmlToBody(html: string, baseUrl: string | null): Body {
+	const converter = new Converter(baseUrl);
+	if (current !== null) return convert(html, converter, parserFor(converter));
+	current = converter;
+	try {
+		return convert(html, converter, sharedParser());
+	} finally {
+		current = null;
+	}
+}
+
+function convert(html: string, converter: Converter, parser: BoundedParser): Body {
 	const input = html.length > MAX_INPUT_CHARS ? html.slice(0, MAX_INPUT_CHARS) : html;
 	for (let offset = 0; offset < input.length && !converter.stopped; offset += CHUNK_CHARS) {
 		parser.write(input.slice(offset, offset + CHUNK_CHARS));

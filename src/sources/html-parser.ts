@@ -32,6 +32,12 @@ export class BoundedParser extends Parser {
 		super(handler, {...options, Tokenizer: FastTokenizer});
 	}
 
+	override reset(): void {
+		super.reset();
+		this.closing = false;
+		this.decision = {at: -1, name: '', isVoid: false};
+	}
+
 	override onclosetag(start: number, endIndex: number): void {
 		this.closing = true;
 		try {

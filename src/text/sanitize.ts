@@ -181,6 +181,20 @@ export function ownText(text: string): SafeText {
 	return text as SafeText;
 }
 
+const ABSOLUTE_HTTP = /^https?:\/\//i;
+
+/** The last base checked: one document's links all share a few. */
+let lastBase = '';
+let lastBaseValid = false;
+
+function isValidBase(base: string): boolean {
+	if (base !== lastBase) {
+		lastBase = base;
+		lastBaseValid = URL.canParse(base);
+	}
+	return lastBaseValid;
+}
+
 /**
  * An http(s) URL resolved against `base`, or null. Only these two schemes may
  * become terminal hyperlinks or be handed to the platform opener. The WHATWG
@@ -193,7 +207,10 @@ export function safeHttpUrl(raw: string | null | undefined, base?: string | null
 	if (trimmed === '') return null;
 	let url: URL;
 	try {
-		url = base ? new URL(trimmed, base) : new URL(trimmed);
+		// An http(s) URL with its "//" never reads its base (WHATWG: the
+		// authority comes from the input), so only a valid base is needed, not
+		// a second parse of it for every link in a feed.
+		url = base && !(ABSOLUTE_HTTP.test(trimmed) && isValidBase(base)) ? new URL(trimmed, base) : new URL(trimmed);
 	} catch {
 		return null;
 	}

@@ -221,3 +221,42 @@ describe('bodyFromMarkup', () => {
 		expect(bodyFromMarkup('a < b\n\nc', null)).toEqual([p('a < b'), p('c')]);
 	});
 });
+
+describe('htmlToBody reuses one parser', () => {
+	// Whatever state a body leaves the parser in (cut off inside a tag, an
+	// entity, a comment, a script, too deep, or stopped at the size bound),
+	// the next body is read as if the parser were new.
+	const next = '<p>After &amp; <a href="/x">link</a> &#8212; <strong>done</strong></p><ul><li>one</li></ul>';
+	const poisons = [
+		'<p>cut off in a tag <a href="https://e.org/x',
+		'<p>cut off in an entity &#82',
+		'<p>cut off in a named entity &notin',
+		'<!-- an unclosed comment',
+		'<script>var x = "</p>',
+		'<title>unclosed rcdata &amp',
+		'<svg><path d="x"/><p>foreign',
+		'<![CDATA[ half',
+		`${'<div>'.repeat(600)}deep`,
+		`<p>${'word '.repeat(300_000)}</p><p>past the bound</p>`,
+		'<plaintext>everything after is text <p>',
+	];
+
+	test('so that no body is read differently for the one before it', () => {
+		const fresh = htmlToBody(next, BASE);
+		expect(fresh.map((block) => block.kind)).toEqual(['paragraph', 'list-item']);
+		for (const poison of poisons) {
+			htmlToBody(poison, BASE);
+			expect(htmlToBody(next, BASE), poison.slice(0, 40)).toEqual(fresh);
+		}
+	});
+
+	test('including the depth bound\'s decision about the tag where the last body stopped', () => {
+		const deep = `${'<div>'.repeat(600)}deep`;
+		// A div at the very index where the deep body's last (flattened) div started.
+		const same = `${'x'.repeat(deep.lastIndexOf('<div>'))}<div>a</div>b`;
+		const fresh = htmlToBody(same, BASE);
+		expect(fresh).toEqual([p('x'.repeat(deep.lastIndexOf('<div>'))), p('a'), p('b')]);
+		htmlToBody(deep, BASE);
+		expect(htmlToBody(same, BASE)).toEqual(fresh);
+	});
+});

@@ -78,6 +78,30 @@ describe('safeHttpUrl', () => {
 		expect(safeHttpUrl('', 'https://example.org/')).toBeNull();
 	});
 
+	it('resolves exactly as parsing against the base would, for absolute and relative links alike', () => {
+		const reference = (raw: string, base: string | null): string | null => {
+			const trimmed = raw.trim();
+			if (trimmed === '') return null;
+			let url: URL;
+			try {
+				url = base ? new URL(trimmed, base) : new URL(trimmed);
+			} catch {
+				return null;
+			}
+			if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+			return /^[\x21-\x7e]+$/.test(url.href) ? url.href : null;
+		};
+		const start = fc.constantFrom('https://', 'http://', 'HTTP://', 'https:', 'http:/', 'https:\\\\', 'http:\\/', ' https://', '\thttp://', '//', '/', '', 'ftp://', 'h\nttps://');
+		const tail = fc.constantFrom('example.org', 'e.org/a b', 'Ex.ORG:443/x?y#z', '', '@', 'user@host/', '[::1]/', '..', 'a/../b', '%zz', '\u00e9.org', ' ');
+		const base = fc.constantFrom(null, 'https://example.org/blog/', 'http://127.0.0.1:9/feed', 'not a url', 'file:///tmp/x', 'https://', 'mailto:a@b', 'https://other.test/a?b');
+		fc.assert(
+			fc.property(start, tail, base, (head, rest, b) => {
+				expect(safeHttpUrl(head + rest, b)).toBe(reference(head + rest, b));
+			}),
+			{numRuns: 3000},
+		);
+	});
+
 	it('never returns a URL carrying raw control bytes', () => {
 		const url = safeHttpUrl('https://example.org/\u001B]8;;evil\u0007');
 		expect(url).not.toBeNull();
