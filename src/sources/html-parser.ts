@@ -26,7 +26,10 @@ export const DROPPED = new Set([
  */
 export class BoundedParser extends Parser {
 	private closing = false;
-	private decision = {at: -1, name: '', isVoid: false};
+	// The decision for the start tag at `decidedAt` (kept as fields: one object per element was garbage).
+	private decidedAt = -1;
+	private decidedName = '';
+	private decidedVoid = false;
 
 	constructor(handler: Partial<Handler>, options: ParserOptions = {}) {
 		super(handler, {...options, Tokenizer: FastTokenizer});
@@ -35,7 +38,9 @@ export class BoundedParser extends Parser {
 	override reset(): void {
 		super.reset();
 		this.closing = false;
-		this.decision = {at: -1, name: '', isVoid: false};
+		this.decidedAt = -1;
+		this.decidedName = '';
+		this.decidedVoid = false;
 	}
 
 	override onclosetag(start: number, endIndex: number): void {
@@ -50,11 +55,13 @@ export class BoundedParser extends Parser {
 	protected override isVoidElement(name: string): boolean {
 		if (super.isVoidElement(name)) return true;
 		if (this.closing) return false;
-		if (this.decision.at === this.startIndex && this.decision.name === name) return this.decision.isVoid;
+		if (this.decidedAt === this.startIndex && this.decidedName === name) return this.decidedVoid;
 		// `stack` is private in the typings; reading its length is the only way to know the depth.
 		const depth = (this as unknown as {readonly stack: readonly string[]}).stack.length;
 		const isVoid = depth >= MAX_DEPTH && !(DROPPED.has(name) && depth < 2 * MAX_DEPTH);
-		this.decision = {at: this.startIndex, name, isVoid};
+		this.decidedAt = this.startIndex;
+		this.decidedName = name;
+		this.decidedVoid = isVoid;
 		return isVoid;
 	}
 }
