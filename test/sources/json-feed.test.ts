@@ -1,9 +1,10 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {bodyPlainText} from '../../src/model/body-text.js';
 import {LiveblogError} from '../../src/errors.js';
-import {parseJsonSafely, readJsonFeed} from '../../src/sources/json-feed.js';
+import {jsonDepth, parseJsonSafely, readJsonFeed} from '../../src/sources/json-feed.js';
 import type {SourceText} from '../../src/sources/source.js';
 
 const URL_ = 'https://news.example.test/live/storm-idris/feed.json';
@@ -71,5 +72,43 @@ describe('JSON Feed', () => {
 	it('does not mistake brackets inside strings for nesting', () => {
 		const text = JSON.stringify({version: 'https://jsonfeed.org/version/1', items: [{id: '1', content_text: '['.repeat(500)}]});
 		expect(readJsonFeed({...fixture('jsonfeed/live.json'), text}).blog.entries).toHaveLength(1);
+	});
+});
+
+describe('jsonDepth', () => {
+	/** The per-character count it replaced. */
+	function reference(text: string, limit: number): number {
+		let depth = 0;
+		let max = 0;
+		let inString = false;
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (inString) {
+				if (c === 0x5c) i++;
+				else if (c === 0x22) inString = false;
+			} else if (c === 0x22) {
+				inString = true;
+			} else if (c === 0x7b || c === 0x5b) {
+				depth++;
+				if (depth > max) {
+					max = depth;
+					if (max > limit) return max;
+				}
+			} else if (c === 0x7d || c === 0x5d) {
+				depth--;
+			}
+		}
+		return max;
+	}
+
+	it('counts as the per-character loop did, strings, escapes and stray brackets included', () => {
+		const unit = fc.constantFrom('{', '}', '[', ']', '"', '\\', '\\"', ':', ',', ' ', 'a', '"x"', '"{["', '\\\\', '🌊', '<p>');
+		fc.assert(
+			fc.property(fc.string({unit, maxLength: 60}), fc.integer({min: 0, max: 8}), (text, limit) => {
+				expect(jsonDepth(text, limit)).toBe(reference(text, limit));
+			}),
+			{numRuns: 5000},
+		);
+		expect(jsonDepth('{"a": "[[[{{", "b": [1, {"c": "\\"]]"}]}', 64)).toBe(3);
 	});
 });
