@@ -136,6 +136,8 @@ function newPositions(newIds: readonly EntryId[], list: EntryList): Int32Array {
 
 /** How many posts marked new sit in `list` above position `index`. */
 export function newBefore(marks: Marks, list: EntryList, index: number): number {
+	// At the top (where typing a search keeps the reader) nothing is above: no positions to work out.
+	if (index <= 0) return 0;
 	const sorted = newPositions(marksIndex(marks).newIds, list);
 	let lo = 0;
 	let hi = sorted.length;
