@@ -125,12 +125,10 @@ function DrawRow({row, width, theme, gutter}: RowProps): ReactNode {
 			);
 		case 'gap':
 			return <Text> </Text>;
-		case 'footer':
-			return (
-				<Text wrap="truncate" {...(row.tone === 'warning' ? theme.tokens.warning : theme.tokens.muted)}>
-					{gutter ? truncateToWidth(row.text, room) : truncateToWidth(`  ${row.text}`, width)}
-				</Text>
-			);
+		case 'footer': {
+			const text = gutter ? truncateToWidth(row.text, room) : truncateToWidth(`  ${row.text}`, width);
+			return <Runs text={rowText([{text, style: row.tone === 'warning' ? theme.tokens.warning : theme.tokens.muted}])} width={gutter ? room : width} />;
+		}
 	}
 }
 

@@ -1,8 +1,9 @@
 /** Two rows: badge, title and polling state; then what the reader should know now. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {memo, type ReactNode} from 'react';
 import type {HeaderModel, Tone} from '../state/selectors.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../text/width.js';
+import {rowText, Runs, type StyledRun} from './runs.js';
 import type {Style, Theme} from './theme.js';
 
 function toneStyle(tone: Tone, theme: Theme): Style {
@@ -44,7 +45,7 @@ function DrawHeader({model, columns, theme}: HeaderProps): ReactNode {
 	// Poll details that gave way on the first line lead the second, so a narrow
 	// pane still says when the next poll is due and why.
 	const lineTwo = right === '' && model.right !== '' ? [{text: model.right, tone: 'muted' as const}, ...model.notes] : model.notes;
-	const notes: ReactNode[] = [];
+	const notes: StyledRun[] = [];
 	let used = 0;
 	lineTwo.forEach((note, i) => {
 		const sep = i === 0 ? '' : ' · ';
@@ -52,22 +53,18 @@ function DrawHeader({model, columns, theme}: HeaderProps): ReactNode {
 		if (room <= 0) return;
 		const text = truncateToWidth(note.text, room);
 		used += displayWidth(sep) + displayWidth(text);
-		notes.push(
-			<Text key={i}>
-				<Text {...theme.tokens.muted}>{sep}</Text>
-				<Text {...toneStyle(note.tone, theme)}>{text}</Text>
-			</Text>,
-		);
+		notes.push({text: sep, style: theme.tokens.muted}, {text, style: toneStyle(note.tone, theme)});
 	});
+	const lineOne: StyledRun[] = [
+		{text: truncateToWidth(badge, badgeWidth, ''), style: badgeStyle},
+		{text: columns > badgeWidth ? ' ' : '', style: {}},
+		{text: padToWidth(model.title, titleWidth), style: theme.tokens.title},
+		{text: right === '' ? '' : ` ${right}`, style: theme.tokens.muted},
+	];
 	return (
 		<Box flexDirection="column" width={columns} height={2}>
-			<Text wrap="truncate">
-				<Text {...badgeStyle}>{truncateToWidth(badge, badgeWidth, '')}</Text>
-				{columns > badgeWidth ? ' ' : ''}
-				<Text {...theme.tokens.title}>{padToWidth(model.title, titleWidth)}</Text>
-				{right === '' ? '' : <Text {...theme.tokens.muted}>{` ${right}`}</Text>}
-			</Text>
-			<Text wrap="truncate">{notes}</Text>
+			<Runs text={rowText(lineOne)} width={columns} />
+			<Runs text={rowText(notes)} width={columns} />
 		</Box>
 	);
 }

@@ -106,9 +106,7 @@ function DrawSidebar({model, width, height, theme}: SidebarProps): ReactNode {
 	const items = model.items.map((item) => <Item key={item.id} item={item} focused={model.focused} width={width} theme={theme} gutter={gutter} />);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text wrap="truncate" {...(model.focused ? theme.tokens.sidebarFocused : theme.tokens.title)}>
-				{heading}
-			</Text>
+			<Runs text={rowText([{text: heading, style: model.focused ? theme.tokens.sidebarFocused : theme.tokens.title}])} width={width} />
 			{model.total === 0 ? (
 				<Text wrap="truncate" {...theme.tokens.muted}>
 					{truncateToWidth('  none flagged yet', width)}
