@@ -2,8 +2,8 @@
 import {Box, Text} from 'ink';
 import {Fragment, memo, type ReactNode} from 'react';
 import type {MarkKind, PaneModel, PaneRow} from '../state/selectors.js';
-import {displayWidth, truncateToWidth} from '../text/width.js';
 import {GlyphColumn, realGlyphs, standIns, type Glyphs} from './glyph-column.js';
+import {cutTo, widthOf} from './measure.js';
 import {rowText, Runs, type StyledRun} from './runs.js';
 import {lineTextOf, Segments} from './styled.js';
 import type {Style, Theme} from './theme.js';
@@ -26,15 +26,15 @@ function metaRuns(row: Extract<PaneRow, {kind: 'meta'}>, room: number, theme: Th
 	let left = room;
 	const runs: StyledRun[] = [];
 	for (const part of parts) {
-		const text = truncateToWidth(part.text, Math.max(0, left));
-		left -= displayWidth(text);
+		const text = cutTo(part.text, Math.max(0, left));
+		left -= widthOf(text);
 		if (text !== '') runs.push({text, style: part.style});
 	}
 	return runs;
 }
 
 function foldRuns(row: Extract<PaneRow, {kind: 'fold'}>, room: number, theme: Theme): StyledRun[] {
-	return [{text: truncateToWidth(`▸ ${row.hidden} more lines · Enter to expand`, Math.max(0, room)), style: theme.tokens.muted}];
+	return [{text: cutTo(`▸ ${row.hidden} more lines · Enter to expand`, Math.max(0, room)), style: theme.tokens.muted}];
 }
 
 /** What a row shows right of the two gutter columns, inside the row's own Text. */
@@ -126,7 +126,7 @@ function DrawRow({row, width, theme, gutter}: RowProps): ReactNode {
 		case 'gap':
 			return <Text> </Text>;
 		case 'footer': {
-			const text = gutter ? truncateToWidth(row.text, room) : truncateToWidth(`  ${row.text}`, width);
+			const text = gutter ? cutTo(row.text, room) : cutTo(`  ${row.text}`, width);
 			return <Runs text={rowText([{text, style: row.tone === 'warning' ? theme.tokens.warning : theme.tokens.muted}])} width={gutter ? room : width} />;
 		}
 	}
@@ -176,7 +176,7 @@ export function EntryList({model, width, height, theme}: {readonly model: PaneMo
 		return (
 			<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 				<Text wrap="truncate" {...theme.tokens.muted}>
-					{truncateToWidth(`  ${model.empty}`, width)}
+					{cutTo(`  ${model.empty}`, width)}
 				</Text>
 			</Box>
 		);

@@ -2,7 +2,7 @@
 import {Box} from 'ink';
 import {memo, type ReactNode} from 'react';
 import type {HeaderModel, Tone} from '../state/selectors.js';
-import {displayWidth, padToWidth, truncateToWidth} from '../text/width.js';
+import {cutTo, padTo, widthOf} from './measure.js';
 import {rowText, Runs, type StyledRun} from './runs.js';
 import type {Style, Theme} from './theme.js';
 
@@ -37,11 +37,11 @@ export const Header = memo(DrawHeader, (a: HeaderProps, b: HeaderProps) => a.col
 function DrawHeader({model, columns, theme}: HeaderProps): ReactNode {
 	const badge = ` ${model.badge} `;
 	const badgeStyle = model.badge === 'LIVE' ? theme.tokens.badgeLive : model.badge === 'ENDED' ? theme.tokens.badgeEnded : theme.tokens.badgeUnknown;
-	const badgeWidth = Math.min(columns, displayWidth(badge));
+	const badgeWidth = Math.min(columns, widthOf(badge));
 	let right = model.right;
 	// The title matters more than the poll details: they give way first.
-	if (columns - badgeWidth - 1 - displayWidth(right) - 1 < Math.min(20, displayWidth(model.title))) right = '';
-	const titleWidth = Math.max(0, columns - badgeWidth - 1 - (right === '' ? 0 : displayWidth(right) + 1));
+	if (columns - badgeWidth - 1 - widthOf(right) - 1 < Math.min(20, widthOf(model.title))) right = '';
+	const titleWidth = Math.max(0, columns - badgeWidth - 1 - (right === '' ? 0 : widthOf(right) + 1));
 	// Poll details that gave way on the first line lead the second, so a narrow
 	// pane still says when the next poll is due and why.
 	const lineTwo = right === '' && model.right !== '' ? [{text: model.right, tone: 'muted' as const}, ...model.notes] : model.notes;
@@ -49,16 +49,16 @@ function DrawHeader({model, columns, theme}: HeaderProps): ReactNode {
 	let used = 0;
 	lineTwo.forEach((note, i) => {
 		const sep = i === 0 ? '' : ' · ';
-		const room = columns - used - displayWidth(sep);
+		const room = columns - used - widthOf(sep);
 		if (room <= 0) return;
-		const text = truncateToWidth(note.text, room);
-		used += displayWidth(sep) + displayWidth(text);
+		const text = cutTo(note.text, room);
+		used += widthOf(sep) + widthOf(text);
 		notes.push({text: sep, style: theme.tokens.muted}, {text, style: toneStyle(note.tone, theme)});
 	});
 	const lineOne: StyledRun[] = [
-		{text: truncateToWidth(badge, badgeWidth, ''), style: badgeStyle},
+		{text: cutTo(badge, badgeWidth, ''), style: badgeStyle},
 		{text: columns > badgeWidth ? ' ' : '', style: {}},
-		{text: padToWidth(model.title, titleWidth), style: theme.tokens.title},
+		{text: padTo(model.title, titleWidth), style: theme.tokens.title},
 		{text: right === '' ? '' : ` ${right}`, style: theme.tokens.muted},
 	];
 	return (

@@ -12,7 +12,7 @@
  */
 import {Text, Transform} from 'ink';
 import type {ReactNode} from 'react';
-import {displayWidth} from '../text/width.js';
+import {widthOf} from './measure.js';
 import type {Style} from './theme.js';
 
 /** A piece of a row in one style; `href` makes it an OSC 8 hyperlink. */
@@ -113,9 +113,9 @@ export function rowText(real: readonly StyledRun[]): RowText {
 				column++;
 				continue;
 			}
-			const width = displayWidth(segment);
+			const width = widthOf(segment);
 			// A grapheme of no width has no column to stand in: such a row is measured as it is.
-			if (width === 0) return {real, measured: real, width: displayWidth(label), restore: null, label};
+			if (width === 0) return {real, measured: real, width: widthOf(label), restore: null, label};
 			columns.push(column);
 			graphemes.push(segment);
 			for (let i = 1; i < width; i++) {

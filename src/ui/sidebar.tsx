@@ -2,9 +2,9 @@
 import {Box, Text} from 'ink';
 import {Fragment, memo, type ReactNode} from 'react';
 import {GlyphColumn, realGlyphs, standIns, type Glyphs} from './glyph-column.js';
+import {cutTo, padTo} from './measure.js';
 import {rowText, Runs} from './runs.js';
 import type {SidebarItem, SidebarModel} from '../state/selectors.js';
-import {padToWidth, truncateToWidth} from '../text/width.js';
 import type {Theme} from './theme.js';
 
 /** Whether two items draw the same: sidebarModel builds new item objects every frame. */
@@ -32,7 +32,7 @@ const Item = memo(
 		// Only the focused selection has a background to fill; other lines need no trailing spaces.
 		const room = Math.max(0, width - 2);
 		return item.lines.map((line, i) => {
-			const text = selected ? padToWidth(line, room) : truncateToWidth(line, room);
+			const text = selected ? padTo(line, room) : cutTo(line, room);
 			if (gutter) {
 				return <Runs key={i} text={rowText([{text, style: textStyle}])} width={room} />;
 			}
@@ -101,7 +101,7 @@ export const Sidebar = memo(
 );
 
 function DrawSidebar({model, width, height, theme}: SidebarProps): ReactNode {
-	const heading = truncateToWidth(`${model.focused ? '▶' : ' '} Key events (${model.total})`, width);
+	const heading = cutTo(`${model.focused ? '▶' : ' '} Key events (${model.total})`, width);
 	const gutter = width >= GUTTER_MIN_WIDTH;
 	const items = model.items.map((item) => <Item key={item.id} item={item} focused={model.focused} width={width} theme={theme} gutter={gutter} />);
 	return (
@@ -109,7 +109,7 @@ function DrawSidebar({model, width, height, theme}: SidebarProps): ReactNode {
 			<Runs text={rowText([{text: heading, style: model.focused ? theme.tokens.sidebarFocused : theme.tokens.title}])} width={width} />
 			{model.total === 0 ? (
 				<Text wrap="truncate" {...theme.tokens.muted}>
-					{truncateToWidth('  none flagged yet', width)}
+					{cutTo('  none flagged yet', width)}
 				</Text>
 			) : null}
 			{gutter && items.length > 0 ? (

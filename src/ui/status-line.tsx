@@ -2,8 +2,8 @@
 import {memo, type ReactNode} from 'react';
 import type {StatusModel} from '../state/selectors.js';
 import {ownText} from '../text/sanitize.js';
-import {truncateToWidth} from '../text/width.js';
 import type {Keymap} from './keymap.js';
+import {cutTo} from './measure.js';
 import {rowText, Runs, type StyledRun} from './runs.js';
 import type {Theme} from './theme.js';
 
@@ -41,16 +41,16 @@ function statusRuns(model: StatusModel, columns: number, theme: Theme, keymap: K
 		case 'search':
 			return [
 				{text: '/', style: theme.tokens.key},
-				{text: truncateToWidth(`${ownText(model.query)}▏  Enter keep · Esc leave`, Math.max(0, columns - 1)), style: {}},
+				{text: cutTo(`${ownText(model.query)}▏  Enter keep · Esc leave`, Math.max(0, columns - 1)), style: {}},
 			];
 		case 'error':
-			return [{text: truncateToWidth(`✖ ${model.text}`, columns), style: theme.tokens.error}];
+			return [{text: cutTo(`✖ ${model.text}`, columns), style: theme.tokens.error}];
 		case 'warning':
-			return [{text: truncateToWidth(`! ${model.text}`, columns), style: theme.tokens.warning}];
+			return [{text: cutTo(`! ${model.text}`, columns), style: theme.tokens.warning}];
 		case 'notice':
-			return [{text: truncateToWidth(model.text, columns), style: theme.tokens.notice}];
+			return [{text: cutTo(model.text, columns), style: theme.tokens.notice}];
 		case 'keys':
-			return [{text: truncateToWidth(keysHint(keymap), columns), style: theme.tokens.muted}];
+			return [{text: cutTo(keysHint(keymap), columns), style: theme.tokens.muted}];
 	}
 }
 

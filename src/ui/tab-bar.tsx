@@ -1,7 +1,7 @@
 /** One row of blog tabs with unseen counts; scrolls so the active tab is always in view. */
 import {memo, type ReactNode} from 'react';
 import type {TabLabel} from '../state/selectors.js';
-import {displayWidth, truncateToWidth} from '../text/width.js';
+import {cutTo, widthOf} from './measure.js';
 import {rowText, Runs, type StyledRun} from './runs.js';
 import type {Theme} from './theme.js';
 
@@ -9,7 +9,7 @@ const MAX_LABEL = 24;
 
 function labelText(tab: TabLabel): string {
 	const count = tab.unseen > 0 ? ` (${tab.unseen})` : '';
-	return ` ${tab.number} ${truncateToWidth(tab.label, MAX_LABEL)}${count} `;
+	return ` ${tab.number} ${cutTo(tab.label, MAX_LABEL)}${count} `;
 }
 
 /** The run of tabs to show: grow around the active one while they fit. */
@@ -49,7 +49,7 @@ function DrawTabBar({tabs, columns, theme}: TabBarProps): ReactNode {
 	const labels = tabs.map(labelText);
 	const active = Math.max(0, tabs.findIndex((t) => t.active));
 	const {start, end} = tabWindow(
-		labels.map((l) => displayWidth(l)),
+		labels.map((l) => widthOf(l)),
 		active,
 		columns,
 	);
@@ -57,7 +57,7 @@ function DrawTabBar({tabs, columns, theme}: TabBarProps): ReactNode {
 	const runs: StyledRun[] = [{text: start > 0 ? '‹' : ' ', style: theme.tokens.muted}];
 	labels.slice(start, end).forEach((label, i) => {
 		const tab = tabs[start + i]!;
-		runs.push({text: truncateToWidth(label, room), style: tab.active ? theme.tokens.tabActive : theme.tokens.tabInactive});
+		runs.push({text: cutTo(label, room), style: tab.active ? theme.tokens.tabActive : theme.tokens.tabInactive});
 	});
 	runs.push({text: end < tabs.length ? '›' : '', style: theme.tokens.muted});
 	return <Runs text={rowText(runs)} width={columns} />;
