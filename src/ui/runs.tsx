@@ -152,7 +152,7 @@ function spans(runs: readonly StyledRun[]): ReactNode {
  * A row that does not fit is cut by Ink, as the real text.
  */
 export function Runs({text, width}: {readonly text: RowText; readonly width: number}): ReactNode {
-	if (text.width === 0) return <Text> </Text>;
+	if (text.label === '') return <Text> </Text>;
 	if (text.restore === null || text.width > width) return <Text wrap="truncate">{spans(text.real)}</Text>;
 	return (
 		<Transform transform={text.restore} accessibilityLabel={text.label}>
