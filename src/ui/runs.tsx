@@ -35,7 +35,6 @@ const printableAscii = /^[\x20-\x7e]*$/;
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const STAND_IN = '?';
 const ESC = 0x1b;
-const BEL = 0x07;
 
 export function hyperlink(href: string, text: string): string {
 	return `\u001B]8;;${href}\u0007${text}\u001B]8;;\u0007`;
@@ -76,10 +75,6 @@ function restorer(columns: readonly number[], graphemes: readonly string[]): (li
 				i = escapeEnd(line, i);
 				continue;
 			}
-			if (line.charCodeAt(i) === BEL) {
-				i++;
-				continue;
-			}
 			if (column === columns[next]) {
 				out += line.slice(from, i) + graphemes[next]!;
 				from = i + 1;
@@ -92,7 +87,7 @@ function restorer(columns: readonly number[], graphemes: readonly string[]): (li
 	};
 }
 
-/** Prepares runs for drawing (callers cache the result: it segments every non-ASCII run). */
+/** Prepares runs for drawing. It segments every non-ASCII run, so laid-out lines keep theirs (styled.tsx). */
 export function rowText(real: readonly StyledRun[]): RowText {
 	const label = real.map((run) => run.text).join('');
 	if (printableAscii.test(label)) return {real, measured: real, width: label.length, restore: null, label};
