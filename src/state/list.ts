@@ -7,9 +7,12 @@ import type {Entry, EntryId} from '../model/blog.js';
 import {entryPlainText} from '../model/body-text.js';
 import type {Filter} from './state.js';
 
+/** Where an entry stands in a list, by id. */
+export type Positions = Pick<ReadonlyMap<EntryId, number>, 'get' | 'has'>;
+
 export type EntryList = {
 	readonly entries: readonly Entry[];
-	readonly indexOf: ReadonlyMap<EntryId, number>;
+	readonly indexOf: Positions;
 };
 
 const searchText = new WeakMap<Entry, string>();
@@ -35,7 +38,42 @@ export function matches(entry: Entry, query: string): boolean {
 	return query === '' || textOf(entry).includes(query.toLowerCase());
 }
 
-const memo = new WeakMap<readonly Entry[], Map<string, EntryList>>();
+/** A filtered list also knows where each of its entries stands in the whole blog, ascending. */
+type FilteredList = EntryList & {readonly at: Int32Array};
+
+/**
+ * Positions in a filtered list without a map of its own: an entry's place in
+ * the whole blog, found in the filtered list's ascending blog positions.
+ * Building a map of ids per keystroke cost as much as the search itself.
+ */
+class FilteredPositions implements Positions {
+	constructor(
+		private readonly whole: Positions,
+		private readonly at: Int32Array,
+	) {}
+
+	get(id: EntryId): number | undefined {
+		const target = this.whole.get(id);
+		if (target === undefined) return undefined;
+		const {at} = this;
+		let lo = 0;
+		let hi = at.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (at[mid]! < target) lo = mid + 1;
+			else hi = mid;
+		}
+		return at[lo] === target ? lo : undefined;
+	}
+
+	has(id: EntryId): boolean {
+		return this.get(id) !== undefined;
+	}
+}
+
+type Kept = {readonly whole: EntryList; readonly filtered: Map<string, FilteredList>};
+
+const memo = new WeakMap<readonly Entry[], Kept>();
 /** Filters kept per blog: typing a query makes one per character. */
 const KEPT_FILTERS = 16;
 
@@ -44,38 +82,50 @@ const KEPT_FILTERS = 16;
  * an earlier one (typing "kim" after "ki") only matches entries that matched
  * it, so it searches those rather than the whole blog.
  */
-function narrowest(perBlog: ReadonlyMap<string, EntryList>, flag: string, lower: string): EntryList | null {
-	let best: EntryList | null = null;
-	for (const [key, list] of perBlog) {
+function narrowest(filtered: ReadonlyMap<string, FilteredList>, flag: string, lower: string): FilteredList | null {
+	let best: FilteredList | null = null;
+	for (const [key, list] of filtered) {
 		if (key[0] !== flag || !lower.startsWith(key.slice(1))) continue;
 		if (best === null || list.entries.length < best.entries.length) best = list;
 	}
 	return best;
 }
 
+function keptFor(all: readonly Entry[]): Kept {
+	let kept = memo.get(all);
+	if (!kept) {
+		const indexOf = new Map<EntryId, number>();
+		all.forEach((e, i) => indexOf.set(e.id, i));
+		kept = {whole: {entries: all, indexOf}, filtered: new Map()};
+		memo.set(all, kept);
+	}
+	return kept;
+}
+
 export function entryList(all: readonly Entry[], filter: Filter, keyEventsOnly: boolean): EntryList {
-	const query = filterQuery(filter);
-	const lower = query.toLowerCase();
+	const lower = filterQuery(filter).toLowerCase();
+	const kept = keptFor(all);
+	if (lower === '' && !keyEventsOnly) return kept.whole;
 	const flag = keyEventsOnly ? 'K' : '-';
 	const key = `${flag}${lower}`;
-	let perBlog = memo.get(all);
-	if (!perBlog) {
-		perBlog = new Map();
-		memo.set(all, perBlog);
-	}
-	const hit = perBlog.get(key);
+	const hit = kept.filtered.get(key);
 	if (hit) return hit;
-	let entries: readonly Entry[];
-	if (key === '-') entries = all;
-	else {
-		const from = narrowest(perBlog, flag, lower)?.entries ?? all;
-		entries = from.filter((e) => (!keyEventsOnly || isKeyEvent(e)) && (lower === '' || textOf(e).includes(lower)));
+	const from = narrowest(kept.filtered, flag, lower)?.at ?? null;
+	const candidates = from?.length ?? all.length;
+	const at = new Int32Array(candidates);
+	const entries: Entry[] = [];
+	for (let k = 0; k < candidates; k++) {
+		const i = from === null ? k : from[k]!;
+		const e = all[i]!;
+		if ((!keyEventsOnly || isKeyEvent(e)) && (lower === '' || textOf(e).includes(lower))) {
+			at[entries.length] = i;
+			entries.push(e);
+		}
 	}
-	const indexOf = new Map<EntryId, number>();
-	entries.forEach((e, i) => indexOf.set(e.id, i));
-	const list = {entries, indexOf};
-	if (perBlog.size >= KEPT_FILTERS) perBlog.delete(perBlog.keys().next().value!);
-	perBlog.set(key, list);
+	const positions = at.slice(0, entries.length);
+	const list: FilteredList = {entries, indexOf: new FilteredPositions(kept.whole.indexOf, positions), at: positions};
+	if (kept.filtered.size >= KEPT_FILTERS) kept.filtered.delete(kept.filtered.keys().next().value!);
+	kept.filtered.set(key, list);
 	return list;
 }
 

@@ -87,6 +87,18 @@ class LayeredMap<K, V> implements ReadonlyMap<K, V> {
 	}
 }
 
+/**
+ * A flat copy to change: a Map copies a Map natively, many times faster than
+ * walking a LayeredMap through its generator (5,000 marks: milliseconds).
+ * Layer keys are all base keys, so the order is the same either way.
+ */
+export function copyMarks(marks: Marks): Map<EntryId, Mark> {
+	if (!(marks instanceof LayeredMap)) return new Map(marks);
+	const flat = new Map(marks.base as Marks);
+	for (const [id, mark] of marks.layer as Marks) flat.set(id, mark);
+	return flat;
+}
+
 /** Changed values kept in a layer before the map is copied flat again. */
 const MAX_LAYER = 256;
 
@@ -107,7 +119,7 @@ export function withShownSince(marks: Marks, changes: ReadonlyMap<EntryId, numbe
 		if (since === null) shown.delete(id);
 		else shown.add(id);
 	}
-	const next: Marks = layer.size > MAX_LAYER ? new Map(new LayeredMap(base, layer)) : new LayeredMap(base, layer);
+	const next: Marks = layer.size > MAX_LAYER ? copyMarks(new LayeredMap(base, layer)) : new LayeredMap(base, layer);
 	memo.set(next, {newIds: before.newIds, away: before.away, shown});
 	return next;
 }
@@ -136,6 +148,8 @@ function newPositions(newIds: readonly EntryId[], list: EntryList): Int32Array {
 
 /** How many posts marked new sit in `list` above position `index`. */
 export function newBefore(marks: Marks, list: EntryList, index: number): number {
+	// At the top (where typing a search keeps the reader) nothing is above: no positions to work out.
+	if (index <= 0) return 0;
 	const sorted = newPositions(marksIndex(marks).newIds, list);
 	let lo = 0;
 	let hi = sorted.length;

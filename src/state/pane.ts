@@ -19,7 +19,57 @@ export type Pane = {
 
 const noEntries: readonly Entry[] = [];
 
+type Memo = {
+	readonly blog: TabState['blog'];
+	readonly cursor: TabState['cursor'];
+	readonly expanded: TabState['expanded'];
+	readonly viewport: State['viewport'];
+	readonly sidebar: State['sidebar'];
+	readonly tabCount: number;
+	readonly filter: State['filter'];
+	readonly keyEventsOnly: boolean;
+	readonly pane: Pane;
+};
+
+/**
+ * The last pane worked out for each scroll position. One key asks for the
+ * same pane many times (the command, the visibility bookkeeping, the header,
+ * the rows), often of a tab that differs only in its marks; every input is
+ * compared, so a hit is always the pane paneOf would build.
+ */
+const memo = new WeakMap<TabState['scroll'], Memo>();
+
 export function paneOf(state: State, tab: TabState): Pane {
+	const hit = memo.get(tab.scroll);
+	if (
+		hit !== undefined &&
+		hit.blog === tab.blog &&
+		hit.cursor === tab.cursor &&
+		hit.expanded === tab.expanded &&
+		hit.viewport === state.viewport &&
+		hit.sidebar === state.sidebar &&
+		hit.tabCount === state.tabs.length &&
+		hit.filter === state.filter &&
+		hit.keyEventsOnly === state.keyEventsOnly
+	) {
+		return hit.pane;
+	}
+	const pane = buildPane(state, tab);
+	memo.set(tab.scroll, {
+		blog: tab.blog,
+		cursor: tab.cursor,
+		expanded: tab.expanded,
+		viewport: state.viewport,
+		sidebar: state.sidebar,
+		tabCount: state.tabs.length,
+		filter: state.filter,
+		keyEventsOnly: state.keyEventsOnly,
+		pane,
+	});
+	return pane;
+}
+
+function buildPane(state: State, tab: TabState): Pane {
 	const g = geometry(state);
 	const list = entryList(tab.blog?.entries ?? noEntries, state.filter, state.keyEventsOnly);
 	const view: ListView = {list, width: g.textWidth, expanded: tab.expanded, height: g.bodyHeight};

@@ -12,7 +12,7 @@ import {rearmOlder, reduceOlder} from './older.js';
 import {reduceCommand, reduceMouse} from './reducer-commands.js';
 import {nextPollText} from './format.js';
 import {isKeyEvent} from './list.js';
-import {marksIndex, withShownSince} from './marks-index.js';
+import {copyMarks, marksIndex, withShownSince} from './marks-index.js';
 import {paneOf} from './pane.js';
 import {rowsFrom, visibleIds} from './rows.js';
 import {restoredTab, type Mark, type State, type TabState} from './state.js';
@@ -110,7 +110,7 @@ function pollSucceeded(tab: TabState, action: Extract<PollAction, {type: 'poll-s
 	// The very first load of a blog never seen before: nothing in it is "new".
 	const firstEver = tab.blog === null;
 	if (!firstEver && (merged.added.length > 0 || merged.updated.length > 0 || merged.removed.length > 0 || merged.dropped.length > 0)) {
-		const m = new Map(marks);
+		const m = copyMarks(marks);
 		const whileAway = tab.fromStore !== null;
 		for (const id of merged.added) m.set(id, {kind: 'new', at: action.at, shownSince: null, whileAway});
 		for (const id of merged.updated) {
@@ -172,7 +172,7 @@ function settle(state: State, at: number): State {
 		for (const id of marksIndex(tab.marks).shown) {
 			const mark = tab.marks.get(id);
 			if (mark !== undefined && mark.shownSince !== null && at - mark.shownSince >= SETTLE_MS) {
-				marks ??= new Map(tab.marks);
+				marks ??= copyMarks(tab.marks);
 				marks.delete(id);
 			}
 		}

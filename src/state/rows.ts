@@ -137,8 +137,19 @@ function entryRows(entry: Entry, view: ListView): Row[] {
 	return rows;
 }
 
+/** The last rows worked out per view: a key asks for the same screen's rows several times. */
+const screens = new WeakMap<ListView, {readonly pos: Pos; readonly rows: readonly Row[]}>();
+
 /** The rows on screen from `pos`: only these entries are laid out. */
-export function rowsFrom(pos: Pos, view: ListView): Row[] {
+export function rowsFrom(pos: Pos, view: ListView): readonly Row[] {
+	const hit = screens.get(view);
+	if (hit !== undefined && hit.pos.index === pos.index && hit.pos.offset === pos.offset) return hit.rows;
+	const rows = screenRows(pos, view);
+	screens.set(view, {pos, rows});
+	return rows;
+}
+
+function screenRows(pos: Pos, view: ListView): Row[] {
 	const out: Row[] = [];
 	const {entries} = view.list;
 	for (let i = pos.index; i < entries.length && out.length < view.height; i++) {

@@ -102,7 +102,8 @@ export function sidebarWindow(tab: TabState, g: Geometry): SidebarWindow {
 		used += h(start);
 	}
 	const slots: SidebarSlot[] = [];
-	for (let i = start; i < end; i++) slots.push({entry: all[i]!, index: i, lines: i === selected ? lines(i).slice(0, own) : lines(i)});
+	// The cached lines themselves unless cut: the view compares them by identity to skip unchanged items.
+	for (let i = start; i < end; i++) slots.push({entry: all[i]!, index: i, lines: i === selected && own < h(i) ? lines(i).slice(0, own) : lines(i)});
 	return {slots, total, selected};
 }
 

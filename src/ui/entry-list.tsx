@@ -2,14 +2,15 @@
 import {Box, Text} from 'ink';
 import {Fragment, memo, type ReactNode} from 'react';
 import type {MarkKind, PaneModel, PaneRow} from '../state/selectors.js';
-import {displayWidth, truncateToWidth} from '../text/width.js';
-import {asciiPieces, Runs, type StyledRun} from './runs.js';
-import {lineRunsOf, Segments} from './styled.js';
+import {GlyphColumn, realGlyphs, standIns, type Glyphs} from './glyph-column.js';
+import {cutTo, widthOf} from './measure.js';
+import {rowText, Runs, type StyledRun} from './runs.js';
+import {lineTextOf, Segments} from './styled.js';
 import type {Style, Theme} from './theme.js';
 
-function markCell(mark: MarkKind, theme: Theme): ReactNode {
+function markCell(mark: MarkKind, theme: Theme, glyphs: Glyphs): ReactNode {
 	if (mark === null) return ' ';
-	return <Text {...(mark === 'new' ? theme.tokens.newMark : theme.tokens.updatedMark)}>▌</Text>;
+	return <Text {...(mark === 'new' ? theme.tokens.newMark : theme.tokens.updatedMark)}>{glyphs.mark}</Text>;
 }
 
 /** The meta row's text after the gutter: time, age, labels and authors, cut to `room` columns. */
@@ -25,15 +26,15 @@ function metaRuns(row: Extract<PaneRow, {kind: 'meta'}>, room: number, theme: Th
 	let left = room;
 	const runs: StyledRun[] = [];
 	for (const part of parts) {
-		const text = truncateToWidth(part.text, Math.max(0, left));
-		left -= displayWidth(text);
+		const text = cutTo(part.text, Math.max(0, left));
+		left -= widthOf(text);
 		if (text !== '') runs.push({text, style: part.style});
 	}
 	return runs;
 }
 
 function foldRuns(row: Extract<PaneRow, {kind: 'fold'}>, room: number, theme: Theme): StyledRun[] {
-	return [{text: truncateToWidth(`▸ ${row.hidden} more lines · Enter to expand`, Math.max(0, room)), style: theme.tokens.muted}];
+	return [{text: cutTo(`▸ ${row.hidden} more lines · Enter to expand`, Math.max(0, room)), style: theme.tokens.muted}];
 }
 
 /** What a row shows right of the two gutter columns, inside the row's own Text. */
@@ -48,26 +49,22 @@ function body(row: Extract<PaneRow, {kind: 'meta' | 'text' | 'fold'}>, room: num
 
 /** The same, as a row of its own after a Gutter column. */
 function bodyRow(row: Extract<PaneRow, {kind: 'meta' | 'text' | 'fold'}>, room: number, theme: Theme): ReactNode {
-	if (row.kind === 'text') {
-		const {runs, pieces} = lineRunsOf(row.line, theme);
-		return <Runs runs={runs} pieces={pieces} width={room} />;
-	}
-	const runs = row.kind === 'meta' ? metaRuns(row, room, theme) : foldRuns(row, room, theme);
-	return <Runs runs={runs} pieces={asciiPieces(runs)} width={room} />;
+	if (row.kind === 'text') return <Runs text={lineTextOf(row.line, theme)} width={room} />;
+	return <Runs text={rowText(row.kind === 'meta' ? metaRuns(row, room, theme) : foldRuns(row, room, theme))} width={room} />;
 }
 
-function gutterCells(row: PaneRow, theme: Theme): ReactNode {
+function gutterCells(row: PaneRow, theme: Theme, glyphs: Glyphs): ReactNode {
 	switch (row.kind) {
 		case 'meta':
 			return (
 				<>
-					{markCell(row.mark, theme)}
-					{row.selected ? <Text {...theme.tokens.key}>›</Text> : ' '}
+					{markCell(row.mark, theme, glyphs)}
+					{row.selected ? <Text {...theme.tokens.key}>{glyphs.pointer}</Text> : ' '}
 				</>
 			);
 		case 'text':
 		case 'fold':
-			return <>{markCell(row.mark, theme)} </>;
+			return <>{markCell(row.mark, theme, glyphs)} </>;
 		case 'gap':
 		case 'footer':
 			return '  ';
@@ -122,32 +119,45 @@ function DrawRow({row, width, theme, gutter}: RowProps): ReactNode {
 				bodyRow(row, room, theme)
 			) : (
 				<Text wrap="truncate">
-					{gutterCells(row, theme)}
+					{gutterCells(row, theme, realGlyphs)}
 					{body(row, room, theme)}
 				</Text>
 			);
 		case 'gap':
 			return <Text> </Text>;
-		case 'footer':
-			return (
-				<Text wrap="truncate" {...(row.tone === 'warning' ? theme.tokens.warning : theme.tokens.muted)}>
-					{gutter ? truncateToWidth(row.text, room) : truncateToWidth(`  ${row.text}`, width)}
-				</Text>
-			);
+		case 'footer': {
+			const text = gutter ? cutTo(row.text, room) : cutTo(`  ${row.text}`, width);
+			return <Runs text={rowText([{text, style: row.tone === 'warning' ? theme.tokens.warning : theme.tokens.muted}])} width={gutter ? room : width} />;
+		}
 	}
 }
 
-/** The gutter cells of every row, one line each, as a single Text. */
+/** The plain text of a row's gutter cells, for screen readers. */
+function gutterText(row: PaneRow): string {
+	const mark = (kind: MarkKind): string => (kind === null ? ' ' : realGlyphs.mark);
+	switch (row.kind) {
+		case 'meta':
+			return mark(row.mark) + (row.selected ? realGlyphs.pointer : ' ');
+		case 'text':
+		case 'fold':
+			return `${mark(row.mark)} `;
+		case 'gap':
+		case 'footer':
+			return '  ';
+	}
+}
+
+/** The gutter cells of every row, one line each, as a single column of glyphs. */
 const Gutter = memo(function Gutter({rows, theme}: {readonly rows: readonly PaneRow[]; readonly theme: Theme}): ReactNode {
 	return (
-		<Text>
+		<GlyphColumn label={rows.map(gutterText).join('\n')}>
 			{rows.map((row, i) => (
 				<Fragment key={i}>
 					{i > 0 ? '\n' : ''}
-					{gutterCells(row, theme)}
+					{gutterCells(row, theme, standIns)}
 				</Fragment>
 			))}
-		</Text>
+		</GlyphColumn>
 	);
 }, (a, b) => a.theme === b.theme && a.rows.length === b.rows.length && a.rows.every((row, i) => sameGutter(row, b.rows[i]!)));
 
@@ -166,7 +176,7 @@ export function EntryList({model, width, height, theme}: {readonly model: PaneMo
 		return (
 			<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 				<Text wrap="truncate" {...theme.tokens.muted}>
-					{truncateToWidth(`  ${model.empty}`, width)}
+					{cutTo(`  ${model.empty}`, width)}
 				</Text>
 			</Box>
 		);

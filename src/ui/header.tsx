@@ -1,8 +1,9 @@
 /** Two rows: badge, title and polling state; then what the reader should know now. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {memo, type ReactNode} from 'react';
 import type {HeaderModel, Tone} from '../state/selectors.js';
-import {displayWidth, padToWidth, truncateToWidth} from '../text/width.js';
+import {cutTo, padTo, widthOf} from './measure.js';
+import {rowText, Runs, type StyledRun} from './runs.js';
 import type {Style, Theme} from './theme.js';
 
 function toneStyle(tone: Tone, theme: Theme): Style {
@@ -36,38 +37,34 @@ export const Header = memo(DrawHeader, (a: HeaderProps, b: HeaderProps) => a.col
 function DrawHeader({model, columns, theme}: HeaderProps): ReactNode {
 	const badge = ` ${model.badge} `;
 	const badgeStyle = model.badge === 'LIVE' ? theme.tokens.badgeLive : model.badge === 'ENDED' ? theme.tokens.badgeEnded : theme.tokens.badgeUnknown;
-	const badgeWidth = Math.min(columns, displayWidth(badge));
+	const badgeWidth = Math.min(columns, widthOf(badge));
 	let right = model.right;
 	// The title matters more than the poll details: they give way first.
-	if (columns - badgeWidth - 1 - displayWidth(right) - 1 < Math.min(20, displayWidth(model.title))) right = '';
-	const titleWidth = Math.max(0, columns - badgeWidth - 1 - (right === '' ? 0 : displayWidth(right) + 1));
+	if (columns - badgeWidth - 1 - widthOf(right) - 1 < Math.min(20, widthOf(model.title))) right = '';
+	const titleWidth = Math.max(0, columns - badgeWidth - 1 - (right === '' ? 0 : widthOf(right) + 1));
 	// Poll details that gave way on the first line lead the second, so a narrow
 	// pane still says when the next poll is due and why.
 	const lineTwo = right === '' && model.right !== '' ? [{text: model.right, tone: 'muted' as const}, ...model.notes] : model.notes;
-	const notes: ReactNode[] = [];
+	const notes: StyledRun[] = [];
 	let used = 0;
 	lineTwo.forEach((note, i) => {
 		const sep = i === 0 ? '' : ' · ';
-		const room = columns - used - displayWidth(sep);
+		const room = columns - used - widthOf(sep);
 		if (room <= 0) return;
-		const text = truncateToWidth(note.text, room);
-		used += displayWidth(sep) + displayWidth(text);
-		notes.push(
-			<Text key={i}>
-				<Text {...theme.tokens.muted}>{sep}</Text>
-				<Text {...toneStyle(note.tone, theme)}>{text}</Text>
-			</Text>,
-		);
+		const text = cutTo(note.text, room);
+		used += widthOf(sep) + widthOf(text);
+		notes.push({text: sep, style: theme.tokens.muted}, {text, style: toneStyle(note.tone, theme)});
 	});
+	const lineOne: StyledRun[] = [
+		{text: cutTo(badge, badgeWidth, ''), style: badgeStyle},
+		{text: columns > badgeWidth ? ' ' : '', style: {}},
+		{text: padTo(model.title, titleWidth), style: theme.tokens.title},
+		{text: right === '' ? '' : ` ${right}`, style: theme.tokens.muted},
+	];
 	return (
 		<Box flexDirection="column" width={columns} height={2}>
-			<Text wrap="truncate">
-				<Text {...badgeStyle}>{truncateToWidth(badge, badgeWidth, '')}</Text>
-				{columns > badgeWidth ? ' ' : ''}
-				<Text {...theme.tokens.title}>{padToWidth(model.title, titleWidth)}</Text>
-				{right === '' ? '' : <Text {...theme.tokens.muted}>{` ${right}`}</Text>}
-			</Text>
-			<Text wrap="truncate">{notes}</Text>
+			<Runs text={rowText(lineOne)} width={columns} />
+			<Runs text={rowText(notes)} width={columns} />
 		</Box>
 	);
 }

@@ -3,7 +3,7 @@
  * because a frame as tall as the terminal makes Ink clear the screen on every
  * update (the classic flicker, stack notes §2.5).
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {memo, type ReactNode} from 'react';
 import {geometry} from '../state/geometry.js';
 import {headerModel, paneModel, sidebarModel, statusModel, tabLabels} from '../state/selectors.js';
@@ -19,12 +19,24 @@ import type {Theme} from './theme.js';
 
 export type ScreenProps = {readonly state: State; readonly now: number; readonly theme: Theme; readonly keymap?: Keymap};
 
-/** One Text of `height` lines rather than a Text per row: a frame costs Ink per node. */
+/**
+ * The line between sidebar and pane, drawn as a Box's left border: Ink
+ * writes a border without measuring it, where a Text of "│" lines would be
+ * run through string-width's slow (non-ASCII) path line by line, every frame.
+ */
 const Separator = memo(function Separator({height, theme}: {readonly height: number; readonly theme: Theme}): ReactNode {
+	const {muted} = theme.tokens;
 	return (
-		<Box flexDirection="column" width={1} height={height}>
-			<Text {...theme.tokens.muted}>{Array.from({length: height}, () => '│').join('\n')}</Text>
-		</Box>
+		<Box
+			width={1}
+			height={height}
+			borderStyle="single"
+			borderTop={false}
+			borderRight={false}
+			borderBottom={false}
+			{...(muted.color === undefined ? {} : {borderColor: muted.color})}
+			borderDimColor={muted.dimColor === true}
+		/>
 	);
 });
 

@@ -1,10 +1,10 @@
 /** The bottom row: the search prompt, a notice, the last error, a warning, or the main keys. */
-import {Text} from 'ink';
 import {memo, type ReactNode} from 'react';
 import type {StatusModel} from '../state/selectors.js';
 import {ownText} from '../text/sanitize.js';
-import {truncateToWidth} from '../text/width.js';
 import type {Keymap} from './keymap.js';
+import {cutTo} from './measure.js';
+import {rowText, Runs, type StyledRun} from './runs.js';
 import type {Theme} from './theme.js';
 
 const hinted = [
@@ -35,38 +35,25 @@ export const StatusLine = memo(
 	(a: StatusProps, b: StatusProps) => a.columns === b.columns && a.theme === b.theme && a.keymap === b.keymap && sameModel(a.model, b.model),
 );
 
-function DrawStatusLine({model, columns, theme, keymap}: StatusProps): ReactNode {
+/** The line as styled runs, cut to `columns`. */
+function statusRuns(model: StatusModel, columns: number, theme: Theme, keymap: Keymap): StyledRun[] {
 	switch (model.kind) {
 		case 'search':
-			return (
-				<Text wrap="truncate">
-					<Text {...theme.tokens.key}>/</Text>
-					{truncateToWidth(`${ownText(model.query)}▏  Enter keep · Esc leave`, Math.max(0, columns - 1))}
-				</Text>
-			);
+			return [
+				{text: '/', style: theme.tokens.key},
+				{text: cutTo(`${ownText(model.query)}▏  Enter keep · Esc leave`, Math.max(0, columns - 1)), style: {}},
+			];
 		case 'error':
-			return (
-				<Text wrap="truncate" {...theme.tokens.error}>
-					{truncateToWidth(`✖ ${model.text}`, columns)}
-				</Text>
-			);
+			return [{text: cutTo(`✖ ${model.text}`, columns), style: theme.tokens.error}];
 		case 'warning':
-			return (
-				<Text wrap="truncate" {...theme.tokens.warning}>
-					{truncateToWidth(`! ${model.text}`, columns)}
-				</Text>
-			);
+			return [{text: cutTo(`! ${model.text}`, columns), style: theme.tokens.warning}];
 		case 'notice':
-			return (
-				<Text wrap="truncate" {...theme.tokens.notice}>
-					{truncateToWidth(model.text, columns)}
-				</Text>
-			);
+			return [{text: cutTo(model.text, columns), style: theme.tokens.notice}];
 		case 'keys':
-			return (
-				<Text wrap="truncate" {...theme.tokens.muted}>
-					{truncateToWidth(keysHint(keymap), columns)}
-				</Text>
-			);
+			return [{text: cutTo(keysHint(keymap), columns), style: theme.tokens.muted}];
 	}
+}
+
+function DrawStatusLine({model, columns, theme, keymap}: StatusProps): ReactNode {
+	return <Runs text={rowText(statusRuns(model, columns, theme, keymap))} width={columns} />;
 }

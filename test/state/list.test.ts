@@ -20,6 +20,8 @@ describe('entryList', () => {
 					const expected = all.filter((e) => (!keyEventsOnly || e.keyEvent || e.summary || e.pinned) && matches(e, typed.trim()));
 					expect(ids(got.entries), `"${typed}"`).toEqual(ids(expected));
 					got.entries.forEach((e, i) => expect(got.indexOf.get(e.id)).toBe(i));
+					const inList = new Set(ids(got.entries));
+					for (const e of all) if (!inList.has(e.id)) expect(got.indexOf.has(e.id), `${e.id} is not in "${typed}"`).toBe(false);
 				}
 			}
 		}

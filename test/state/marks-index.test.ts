@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import type {EntryId} from '../../src/model/blog.js';
 import {entryList} from '../../src/state/list.js';
-import {firstNew, marksIndex, newBefore, withShownSince} from '../../src/state/marks-index.js';
+import {copyMarks, firstNew, marksIndex, newBefore, withShownSince} from '../../src/state/marks-index.js';
 import type {Mark} from '../../src/state/state.js';
 import {entries, T0} from '../helpers/blog-factory.js';
 
@@ -60,6 +60,16 @@ describe('withShownSince', () => {
 		expect(rebuilt.newIds).toEqual(marksIndex(after).newIds);
 		expect(rebuilt.away).toBe(marksIndex(after).away);
 		expect([...rebuilt.shown].sort()).toEqual([...marksIndex(after).shown].sort());
+	});
+
+	test('copyMarks gives the map a walk would: same entries, same order, a map of its own', () => {
+		const before = marksOf(50);
+		const layered = withShownSince(before, new Map<EntryId, number | null>([['e30', T0 + 1], ['e5', null], ['e2', T0 + 2]]));
+		const copy = copyMarks(layered);
+		expect([...copy]).toEqual([...layered]);
+		copy.delete('e30');
+		expect(layered.get('e30')?.shownSince).toBe(T0 + 1);
+		expect([...copyMarks(before)]).toEqual([...before]);
 	});
 
 	test('many rounds of changes (past the layer bound) still read right', () => {
