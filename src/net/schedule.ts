@@ -53,13 +53,20 @@ function median(values: readonly number[]): number {
 /**
  * Half the median gap between the newest posts, counting the time since the
  * newest post as one more gap, so a blog that has gone quiet slows down.
- * Null with fewer than two dated posts.
+ * Null with fewer than two dated posts. One pass that keeps the newest few,
+ * not a sort of every post: it runs after every poll, 304s included.
  */
 export function paceMs(postTimes: readonly number[], now: number): number | null {
-	const newest = [...postTimes]
-		.filter((t) => Number.isFinite(t) && t <= now)
-		.sort((a, b) => b - a)
-		.slice(0, PACE_POSTS);
+	// Descending, at most PACE_POSTS long.
+	const newest: number[] = [];
+	for (const t of postTimes) {
+		if (!Number.isFinite(t) || t > now) continue;
+		if (newest.length === PACE_POSTS && t <= newest[PACE_POSTS - 1]!) continue;
+		let i = Math.min(newest.length, PACE_POSTS - 1);
+		while (i > 0 && newest[i - 1]! < t) i--;
+		newest.splice(i, 0, t);
+		if (newest.length > PACE_POSTS) newest.length = PACE_POSTS;
+	}
 	if (newest.length < 2) return null;
 	const gaps: number[] = [];
 	for (let i = 1; i < newest.length; i++) gaps.push((newest[i - 1] ?? 0) - (newest[i] ?? 0));

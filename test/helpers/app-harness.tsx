@@ -3,6 +3,7 @@ import type {Entry, ParsedBlog} from '../../src/model/blog.js';
 import type {PollEvent} from '../../src/net/poll-events.js';
 import {reduce} from '../../src/state/reducer.js';
 import {initialState, type State, type StoredSnapshot} from '../../src/state/state.js';
+import {Profiler} from 'react';
 import {App, type AppProps} from '../../src/ui/app.js';
 import type {PollerFactory, PollerHandle} from '../../src/ui/hooks/use-pollers.js';
 import type {TerminalEffects} from '../../src/ui/terminal-effects.js';
@@ -42,6 +43,8 @@ export type HarnessOptions = {
 	color?: boolean;
 	props?: Partial<AppProps>;
 	refreshResult?: 'started' | 'too-soon' | 'paused';
+	/** Told of every React commit of the App (a Profiler around it), to count renders rather than frames. */
+	onCommit?: () => void;
 };
 
 export function renderApp(options: HarnessOptions = {}): Harness {
@@ -84,7 +87,7 @@ export function renderApp(options: HarnessOptions = {}): Harness {
 		notify: (t, b) => effects.push(`notify:${t}|${b}`),
 	};
 	let now = options.now ?? T0 + 60 * 60_000;
-	const rendered = render(
+	const app = (
 		<App
 			initial={state}
 			theme={makeTheme('dark', options.color ?? true, false)}
@@ -100,7 +103,17 @@ export function renderApp(options: HarnessOptions = {}): Harness {
 			}}
 			onQuit={() => calls.quit++}
 			{...options.props}
-		/>,
+		/>
+	);
+	const onCommit = options.onCommit;
+	const rendered = render(
+		onCommit === undefined ? (
+			app
+		) : (
+			<Profiler id="app" onRender={() => onCommit()}>
+				{app}
+			</Profiler>
+		),
 		{columns, rows},
 	);
 	return {

@@ -95,6 +95,30 @@ describe('pace', () => {
 		expect(paceMs([NOW - MIN], NOW)).toBeNull();
 		expect(paceMs([NOW + 10 * MIN, NOW + 20 * MIN], NOW)).toBeNull();
 	});
+
+	it('reads only the newest ten dated posts, in any order, skipping future and undated ones', () => {
+		const newestTen = [1, 3, 4, 6, 9, 13, 14, 16, 19, 23].map((m) => NOW - m * MIN);
+		const older = Array.from({length: 2_000}, (_, i) => NOW - (30 + i) * MIN);
+		const mixed = [...older.slice(0, 1_000), NOW + MIN, ...newestTen.slice(5), Number.NaN, ...older.slice(1_000), ...newestTen.slice(0, 5)];
+		// Gaps 1, 2, 1, 2, 3, 4, 1, 2, 3, 4 min plus the 1 min since the newest: median 2 min.
+		expect(paceMs(mixed, NOW)).toBe(MIN);
+		expect(paceMs(newestTen, NOW)).toBe(MIN);
+	});
+
+	it('equals half the median gap of the newest ten, whatever the order and duplicates', () => {
+		const reference = (times: readonly number[], now: number): number | null => {
+			const newest = times.filter((t) => Number.isFinite(t) && t <= now).sort((a, b) => b - a).slice(0, 10);
+			if (newest.length < 2) return null;
+			const gaps = newest.slice(1).map((t, i) => newest[i]! - t);
+			gaps.push(now - newest[0]!);
+			gaps.sort((a, b) => a - b);
+			const mid = Math.floor(gaps.length / 2);
+			return (gaps.length % 2 === 1 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2) / 2;
+		};
+		fc.assert(
+			fc.property(fc.array(fc.integer({min: NOW - 600 * MIN, max: NOW + 10 * MIN}), {maxLength: 60}), (times) => paceMs(times, NOW) === reference(times, NOW)),
+		);
+	});
 });
 
 describe('backoff', () => {
