@@ -4,18 +4,27 @@
  * reads it at import), and React picks its production build by NODE_ENV at
  * import. Ink 6 has no alternate-screen option, so the terminal modes are
  * entered and restored here, on every way out.
+ *
+ * Only what draws is imported before the first frame; the network and the
+ * parsers load after it (tab-pollers.ts), so a stored copy is on screen
+ * before they are even read from disk.
  */
 import {sanitizeLine} from '../text/sanitize.js';
 import {onExit} from 'signal-exit';
-import type {Blog} from '../model/blog.js';
-import type {PollEvent, Validators} from '../net/poll-events.js';
-import type {PollSource} from '../sources/source.js';
+import {usageLine} from '../args.js';
+import {describeFailure, type Failure} from '../errors.js';
+import type {FirstPolls} from '../net/first-poll.js';
+import type {Validators} from '../net/poll-events.js';
+import type {SourceOptions} from '../sources/index.js';
 import type {StoredBlog} from '../store/state-file.js';
 import {initialState} from '../state/state.js';
-import type {PollerHandle} from './hooks/use-pollers.js';
 
 export type TuiOptions = {
-	readonly tabs: readonly {readonly input: string; readonly source: PollSource; readonly stored: StoredBlog | null}[];
+	/** `input` is the resolved URL: the tab's address and the key of its state file. */
+	readonly tabs: readonly {readonly input: string; readonly stored: StoredBlog | null}[];
+	readonly sourceOptions: SourceOptions;
+	/** The first polls running in a worker (net/first-poll.ts), for tabs without a stored copy. */
+	readonly firstPolls?: FirstPolls | null;
 	readonly interval: {readonly kind: 'fixed'; readonly ms: number} | {readonly kind: 'adaptive'};
 	readonly stateDir: string | null;
 	readonly notify: {readonly bell: 'all' | 'key-events' | 'none'; readonly desktop: boolean};
@@ -60,14 +69,12 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		process.exit(70);
 	});
 
-	const [{createElement}, {render}, {App}, {createPoller}, {systemClock}, {createSaveTab}, {createOlderLoader, canFollow}, theme, keymap, effects] = await Promise.all([
+	const [{createElement}, {render}, {App}, {createTabPollers}, {createSaveTab}, theme, keymap, effects] = await Promise.all([
 		import('react'),
 		import('ink'),
 		import('./app.js'),
-		import('../net/poller.js'),
-		import('../net/clock.js'),
+		import('./tab-pollers.js'),
 		import('./save-tab.js'),
-		import('./older-loader.js'),
 		import('./theme.js'),
 		import('./keymap.js'),
 		import('./terminal-effects.js'),
@@ -82,42 +89,20 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	const warnings = options.warnings ?? [];
 	const initial = warnings.length === 0 ? fresh : {...fresh, notice: sanitizeLine(warnings.join(' · '))};
 
-	// A tab that followed a series to a newer blog polls it at once, without the restore jitter.
-	const followed = new Set<number>();
-	const pollers = (tab: number, onEvent: (event: PollEvent) => void, getBlog: () => Blog | null): PollerHandle => {
-		const spec = options.tabs[tab]!;
-		const source = spec.source;
-		const poller = createPoller({
-			source,
-			clock: systemClock,
-			interval: options.interval,
-			validators: validators[tab] ?? {},
-			restored: spec.stored !== null && !followed.has(tab),
-			getBlog,
-			onEvent: (event) => {
-				if (event.type === 'poll-succeeded') validators[tab] = event.validators;
-				onEvent(event);
-			},
-			...(options.debugLogPath === undefined ? {} : {debugLogPath: options.debugLogPath}),
-		});
-		const loadOlder = createOlderLoader(source);
-		return {
-			start: () => poller.start(),
-			refresh: () => poller.refresh(),
-			togglePause: () => poller.togglePause(),
-			stop: () => poller.stop(),
-			...(canFollow(source)
-				? {
-						followNewer: () => {
-							if (!source.followNewer()) return false;
-							followed.add(tab);
-							return true;
-						},
-					}
-				: {}),
-			...(loadOlder === undefined ? {} : {loadOlder}),
-		};
-	};
+	// Set when an address turns out to be one no source accepts: the screen closes and says why, as a usage error.
+	let invalid: Failure | null = null;
+	const pollers = createTabPollers({
+		tabs: options.tabs.map((t) => ({url: t.input, restored: t.stored !== null})),
+		sourceOptions: options.sourceOptions,
+		interval: options.interval,
+		firstPolls: options.firstPolls ?? null,
+		validators,
+		onInvalid: (failure) => {
+			invalid ??= failure;
+			instance.unmount();
+		},
+		...(options.debugLogPath === undefined ? {} : {debugLogPath: options.debugLogPath}),
+	});
 
 	const save =
 		options.stateDir === null
@@ -155,6 +140,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			new Promise((resolve) => setTimeout(resolve, 1500).unref()),
 		]);
 		restore();
+	}
+	if (invalid !== null) {
+		stderr.write(`liveblog: ${describeFailure(invalid)}\n${usageLine}\n`);
+		return 2;
 	}
 	return 0;
 }
