@@ -1,7 +1,7 @@
 /**
  * Reads a parsed state file (`unknown`) back into the model, strictly: every
  * field is checked, every string is sanitised again (resanitize.ts), every URL
- * passes safeHttpUrl again, and validators that would be sent back as HTTP
+ * gets safeHttpUrl's answer again (resafeUrl), and validators that would be sent back as HTTP
  * headers must be printable ASCII. Anything of the wrong shape throws a
  * StateShapeError naming where, and the loader moves the file aside.
  */
@@ -9,8 +9,8 @@ import type {Block, Blog, Entry, EntryId, Inline, LiveStatus, PollHints, SourceF
 import {MAX_ENTRIES} from '../model/merge.js';
 import {compareEntries} from '../model/order.js';
 import type {Validators} from '../net/poll-events.js';
-import {safeHttpUrl, type SafeText} from '../text/sanitize.js';
-import {resanitizeBody, resanitizeLine} from './resanitize.js';
+import type {SafeText} from '../text/sanitize.js';
+import {resafeUrl, resanitizeBody, resanitizeLine} from './resanitize.js';
 
 export const STATE_VERSION = 1;
 
@@ -185,7 +185,7 @@ function decodeBlog(value: unknown): Blog {
 		format: oneOf(b['format'], FORMATS, 'format'),
 		title: resanitizeLine(string(b['title'], 'title')),
 		description: description === null ? null : resanitizeBody(description),
-		homeUrl: safeHttpUrl(homeUrl),
+		homeUrl: resafeUrl(homeUrl),
 		live: oneOf(b['live'], LIVE, 'live'),
 		entries: ordered,
 		hints: within('hints', () => decodeHints(b['hints'])),
@@ -212,7 +212,7 @@ function decodeEntry(value: unknown): Entry {
 	return {
 		id,
 		title: title === null ? null : resanitizeLine(title),
-		url: safeHttpUrl(optionalString(e['url'], 'url')),
+		url: resafeUrl(optionalString(e['url'], 'url')),
 		published: finite(e['published'], 'published'),
 		dated: oneOf(e['dated'], DATED, 'dated'),
 		updated,
@@ -269,7 +269,7 @@ function decodeInline(value: unknown): Inline {
 		}
 		case 'link': {
 			const text = resanitizeBody(string(r['text'], 'text'));
-			const href = safeHttpUrl(string(r['href'], 'href'));
+			const href = resafeUrl(string(r['href'], 'href'));
 			// A link whose target is no longer an http(s) URL keeps its words only.
 			return href === null ? {kind: 'text', text} : {kind, text, href};
 		}
