@@ -81,12 +81,12 @@ export function createTabPollers(options: TabPollersOptions): PollerFactory {
 		};
 
 		const begin = async (): Promise<void> => {
-			// Loads while the worker, if any, still fetches and parses: this thread is idle then.
-			net ??= (options.loadNet ?? importNet)();
 			const firstPoll = first === null ? null : await first;
 			if (stopped) return;
 			const settled = firstPoll?.kind === 'settled' ? firstPoll.event : null;
+			// Reported before anything more loads, so the posts are drawn at once.
 			if (settled !== null) report(settled);
+			net ??= (options.loadNet ?? importNet)();
 			const n = await net;
 			if (stopped) return;
 			let source = sources.get(tab);
