@@ -138,8 +138,9 @@ async function runTui(inputs: readonly {input: string; url: string}[], settings:
 	const firstPolls =
 		jobs.length === 0 ? null : (await import('./net/first-poll.js')).startFirstPolls(new URL('./net/first-poll-worker.js', import.meta.url), jobs);
 	const polledFirst = new Set(jobs.map(job => job.tab));
+	const screen = import('./ui/run-tui.js').then(ui => ui.loadTui());
 	const {loadBlogState} = await import('./store/state-file.js');
-	const [tabs, ui] = await Promise.all([
+	const [tabs, startTui] = await Promise.all([
 		Promise.all(
 			inputs.map(async ({url}, tab) => {
 				const loaded = dir === null || polledFirst.has(tab) ? null : await loadBlogState(dir, url);
@@ -149,7 +150,7 @@ async function runTui(inputs: readonly {input: string; url: string}[], settings:
 				return {input: url, stored: loaded?.kind === 'loaded' ? loaded.state : null};
 			}),
 		),
-		import('./ui/run-tui.js'),
+		screen,
 	]);
 	// The worker checks every address before it fetches: a bad one is a usage error, before the screen is taken.
 	const invalid = firstPolls === null ? null : await firstPolls.checked;
@@ -157,7 +158,7 @@ async function runTui(inputs: readonly {input: string; url: string}[], settings:
 		const {describeFailure} = await import('./errors.js');
 		usageFailure(describeFailure(invalid));
 	}
-	return ui.runTui({
+	return startTui({
 		tabs,
 		sourceOptions: options,
 		firstPolls,

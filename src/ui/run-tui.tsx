@@ -38,13 +38,40 @@ export type TuiOptions = {
 const ENTER = '\u001B[?1049h\u001B[?1000h\u001B[?1006h\u001B[?2004h';
 const LEAVE = '\u001B[?2004l\u001B[?1006l\u001B[?1000l\u001B[?1049l\u001B[?25h';
 
-export async function runTui(options: TuiOptions): Promise<number> {
-	const {stdin, stdout, stderr} = process;
-	if (stdin.isTTY && stdout.isTTY) {
+async function importScreen() {
+	const [{createElement}, {render}, {App}, {createTabPollers}, {createSaveTab}, theme, keymap, effects] = await Promise.all([
+		import('react'),
+		import('ink'),
+		import('./app.js'),
+		import('./tab-pollers.js'),
+		import('./save-tab.js'),
+		import('./theme.js'),
+		import('./keymap.js'),
+		import('./terminal-effects.js'),
+	]);
+	return {createElement, render, App, createTabPollers, createSaveTab, theme, keymap, effects};
+}
+
+type Screen = Awaited<ReturnType<typeof importScreen>>;
+
+/**
+ * Imports what draws and returns what starts the screen. cli.tsx calls it
+ * first thing, so that React and Ink load while the stored copies are read
+ * and the first-poll worker checks the addresses.
+ */
+export async function loadTui(): Promise<(options: TuiOptions) => Promise<number>> {
+	if (process.stdin.isTTY && process.stdout.isTTY) {
 		delete process.env['CI'];
 		delete process.env['CONTINUOUS_INTEGRATION'];
 	}
 	process.env['NODE_ENV'] ??= 'production';
+	const screen = await importScreen();
+	return (options) => runTui(screen, options);
+}
+
+async function runTui(screen: Screen, options: TuiOptions): Promise<number> {
+	const {createElement, render, App, createTabPollers, createSaveTab, theme, keymap, effects} = screen;
+	const {stdin, stdout, stderr} = process;
 
 	stdout.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code === 'EPIPE') process.exit(0);
@@ -68,17 +95,6 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		stderr.write(`liveblog: internal error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}\n`);
 		process.exit(70);
 	});
-
-	const [{createElement}, {render}, {App}, {createTabPollers}, {createSaveTab}, theme, keymap, effects] = await Promise.all([
-		import('react'),
-		import('ink'),
-		import('./app.js'),
-		import('./tab-pollers.js'),
-		import('./save-tab.js'),
-		import('./theme.js'),
-		import('./keymap.js'),
-		import('./terminal-effects.js'),
-	]);
 
 	const startedAt = Date.now();
 	const validators: Readonly<Record<string, Validators>>[] = options.tabs.map((t) => t.stored?.validators ?? {});
