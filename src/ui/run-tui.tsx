@@ -24,7 +24,7 @@ export type TuiOptions = {
 	readonly tabs: readonly {readonly input: string; readonly stored: StoredBlog | null}[];
 	readonly sourceOptions: SourceOptions;
 	/** The first polls running in a worker (net/first-poll.ts), for tabs without a stored copy. */
-	readonly firstPolls?: FirstPolls | null;
+	readonly firstPolls: FirstPolls | null;
 	readonly interval: {readonly kind: 'fixed'; readonly ms: number} | {readonly kind: 'adaptive'};
 	readonly stateDir: string | null;
 	readonly notify: {readonly bell: 'all' | 'key-events' | 'none'; readonly desktop: boolean};
@@ -111,7 +111,7 @@ async function runTui(screen: Screen, options: TuiOptions): Promise<number> {
 		tabs: options.tabs.map((t) => ({url: t.input, restored: t.stored !== null})),
 		sourceOptions: options.sourceOptions,
 		interval: options.interval,
-		firstPolls: options.firstPolls ?? null,
+		firstPolls: options.firstPolls,
 		validators,
 		onInvalid: (failure) => {
 			invalid ??= failure;
