@@ -4,7 +4,7 @@
  * imported dynamically in the TUI branch alone, so --once, --json and follow
  * mode start without loading them (issue 7; test/cli/lean-start.test.ts).
  */
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {helpText, isUsageError, NO_FLAGS, parseArgs, usageLine, type Command, type OutputMode, type ReadFlags} from './args.js';
 import {loadConfig, type LoadedConfig} from './config/load-config.js';
@@ -12,8 +12,9 @@ import {configPath} from './config/paths.js';
 import {describeSettings, resolveInput, resolveSettings, type Settings} from './config/settings.js';
 import type {ExportInput} from './export/common.js';
 import type {ReaderOptions} from './output/follow.js';
+import type {SourceOptions} from './sources/index.js';
 import type {IntervalPolicy, ReadTarget} from './output/once.js';
-import {stateDir} from './store/paths.js';
+import {stateDir, stateFilePath} from './store/paths.js';
 import {sanitizeLine} from './text/sanitize.js';
 
 // Everything that fetches, parses or draws is imported where it is used, so
@@ -66,16 +67,19 @@ function urlFor(input: string, settings: Settings): string {
 	return resolved.url;
 }
 
+function sourceOptions(settings: Settings): SourceOptions {
+	return {
+		force: settings.source,
+		guardianKey: settings.guardianKey.value,
+		...(settings.feedIndex === null ? {} : {feedIndex: settings.feedIndex}),
+		...(settings.guardianApi === null ? {} : {guardianApi: settings.guardianApi}),
+	};
+}
+
 async function target(input: string, url: string, settings: Settings): Promise<ReadTarget> {
 	const {createPollSource} = await import('./sources/index.js');
 	try {
-		const source = createPollSource(url, {
-			force: settings.source,
-			guardianKey: settings.guardianKey.value,
-			...(settings.feedIndex === null ? {} : {feedIndex: settings.feedIndex}),
-			...(settings.guardianApi === null ? {} : {guardianApi: settings.guardianApi}),
-		});
-		return {input, url, source};
+		return {input, url, source: createPollSource(url, sourceOptions(settings))};
 	} catch (error) {
 		const {describeFailure, isLiveblogError} = await import('./errors.js');
 		if (isLiveblogError(error)) usageFailure(describeFailure(error.failure));
@@ -109,7 +113,14 @@ function quietCrash(error: unknown): void {
 	process.exit(1);
 }
 
-async function runTui(targets: readonly ReadTarget[], settings: Settings, interval: IntervalPolicy): Promise<number> {
+/**
+ * The first frame comes first. A tab with a stored copy draws it; a tab
+ * without one has its feed fetched and parsed in a worker (net/first-poll.ts),
+ * started before anything else loads, while this thread loads Ink and draws a
+ * loading line. The sources, the poller and undici load after the first frame
+ * (ui/tab-pollers.ts).
+ */
+async function runTui(inputs: readonly {input: string; url: string}[], settings: Settings, interval: IntervalPolicy): Promise<number> {
 	process.off('uncaughtException', quietCrash);
 	process.off('unhandledRejection', quietCrash);
 	// Ink draws nothing while CI is set (stack-notes §2.3) and loads React's dev
@@ -120,35 +131,53 @@ async function runTui(targets: readonly ReadTarget[], settings: Settings, interv
 	}
 	process.env['NODE_ENV'] ??= 'production';
 	const dir = stateDirectory(settings);
+	const options = sourceOptions(settings);
+	const debug = debugLogPath();
+	// A tab with no state file is polled first by the worker; a corrupt one found below starts fresh, polled here.
+	const jobs = inputs.flatMap(({url}, tab) => (dir !== null && existsSync(stateFilePath(dir, url)) ? [] : [{tab, url, options, interval, ...debug}]));
+	const firstPolls =
+		jobs.length === 0 ? null : (await import('./net/first-poll.js')).startFirstPolls(new URL('./net/first-poll-worker.js', import.meta.url), jobs);
+	const polledFirst = new Set(jobs.map(job => job.tab));
+	const screen = import('./ui/run-tui.js').then(ui => ui.loadTui());
 	const {loadBlogState} = await import('./store/state-file.js');
-	const tabs = await Promise.all(
-		targets.map(async t => {
-			const loaded = dir === null ? null : await loadBlogState(dir, t.url);
-			// Said before the alternate screen hides the terminal; the blog starts fresh.
-			if (loaded?.kind === 'corrupt') err(loaded.message);
-			// The TUI keys its state file on `input`: the resolved URL, as --forget and export do.
-			return {input: t.url, source: t.source, stored: loaded?.kind === 'loaded' ? loaded.state : null};
-		}),
-	);
-	const ui = await import('./ui/run-tui.js');
-	return ui.runTui({
+	const [tabs, startTui] = await Promise.all([
+		Promise.all(
+			inputs.map(async ({url}, tab) => {
+				const loaded = dir === null || polledFirst.has(tab) ? null : await loadBlogState(dir, url);
+				// Said before the alternate screen hides the terminal; the blog starts fresh.
+				if (loaded?.kind === 'corrupt') err(loaded.message);
+				// The TUI keys its state file on `input`: the resolved URL, as --forget and export do.
+				return {input: url, stored: loaded?.kind === 'loaded' ? loaded.state : null};
+			}),
+		),
+		screen,
+	]);
+	// The worker checks every address before it fetches: a bad one is a usage error, before the screen is taken.
+	const invalid = firstPolls === null ? null : await firstPolls.checked;
+	if (invalid !== null) {
+		const {describeFailure} = await import('./errors.js');
+		usageFailure(describeFailure(invalid));
+	}
+	return startTui({
 		tabs,
+		sourceOptions: options,
+		firstPolls,
 		interval,
 		stateDir: dir,
 		notify: {bell: settings.bell, desktop: settings.desktop},
 		theme: settings.theme,
 		keyOverrides: Object.fromEntries(Object.entries(settings.keys).map(([command, keys]) => [command, [...keys]])),
 		warnings: [...saidOnStderr],
-		...debugLogPath(),
+		...debug,
 	});
 }
 
 async function read(inputs: readonly {input: string; url: string}[], output: OutputMode, settings: Settings, interval: IntervalPolicy): Promise<number> {
+	if (output === 'auto' && process.stdout.isTTY === true) return runTui(inputs, settings, interval);
 	const targets = await Promise.all(inputs.map(({input, url}) => target(input, url, settings)));
 	const {createPoller, systemClock} = await loadNet();
 	const {runOnce, startFollow} = await import('./output/follow.js');
 	const {outputWidth} = await import('./output/plain.js');
-	if (output === 'auto' && process.stdout.isTTY === true) return runTui(targets, settings, interval);
 	const options: ReaderOptions = {
 		targets,
 		format: output === 'json' || output === 'json-once' ? 'ndjson' : 'plain',

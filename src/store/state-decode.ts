@@ -1,16 +1,16 @@
 /**
  * Reads a parsed state file (`unknown`) back into the model, strictly: every
  * field is checked, every string is sanitised again (resanitize.ts), every URL
- * passes safeHttpUrl again, and validators that would be sent back as HTTP
+ * gets safeHttpUrl's answer again (resafeUrl), and validators that would be sent back as HTTP
  * headers must be printable ASCII. Anything of the wrong shape throws a
  * StateShapeError naming where, and the loader moves the file aside.
  */
-import type {Block, Blog, Body, Entry, EntryId, Inline, LiveStatus, PollHints, SourceFormat} from '../model/blog.js';
+import type {Block, Blog, Entry, EntryId, Inline, LiveStatus, PollHints, SourceFormat} from '../model/blog.js';
 import {MAX_ENTRIES} from '../model/merge.js';
 import {compareEntries} from '../model/order.js';
 import type {Validators} from '../net/poll-events.js';
-import {safeHttpUrl} from '../text/sanitize.js';
-import {resanitizeBody, resanitizeLine} from './resanitize.js';
+import type {SafeText} from '../text/sanitize.js';
+import {resafeUrl, resanitizeBody, resanitizeLine} from './resanitize.js';
 
 export const STATE_VERSION = 1;
 
@@ -26,20 +26,43 @@ export type StoredBlog = {
 	readonly seen: readonly EntryId[];
 };
 
+/**
+ * `where` names the bad field from the root (`blog.entries[3].published`).
+ * Paths are put together only when something is wrong: each level adds its
+ * own part while the error unwinds, so a good file, the case at every start,
+ * builds no path strings at all (thousands of entries, blocks and inlines).
+ */
 export class StateShapeError extends Error {
 	override readonly name = 'StateShapeError';
+	constructor(
+		readonly where: string,
+		readonly what: string,
+	) {
+		super(`${where}: ${what}`);
+	}
 }
 
 type Json = {readonly [key: string]: unknown};
 
 const FORMATS: readonly SourceFormat[] = ['rss', 'atom', 'rdf', 'jsonfeed', 'jsonld', 'guardian'];
 const LIVE: readonly LiveStatus[] = ['live', 'ended', 'unknown'];
+const DATED = ['source', 'first-seen'] as const;
+const BLOCK_KINDS = ['paragraph', 'heading', 'list-item', 'quote', 'caption', 'preformatted', 'rule'] as const;
+const INLINE_KINDS = ['text', 'link', 'break'] as const;
+const STYLES = ['strong', 'emphasis', 'code'] as const;
 const MAX_ID_CHARS = 4096;
 const MAX_VALIDATOR_KEYS = 64;
 const HEADER_SAFE = /^[\x20-\x7e]{0,1024}$/;
 
 function fail(where: string, what: string): never {
-	throw new StateShapeError(`${where}: ${what}`);
+	throw new StateShapeError(where, what);
+}
+
+/** Puts `part` in front of the path of an error thrown below it; other errors pass as they are. */
+function nested(error: unknown, part: string): unknown {
+	if (!(error instanceof StateShapeError)) return error;
+	const where = error.where === '' ? part : error.where.startsWith('[') ? `${part}${error.where}` : `${part}.${error.where}`;
+	return new StateShapeError(where, error.what);
 }
 
 function isRecord(value: unknown): value is Json {
@@ -52,6 +75,20 @@ function record(value: unknown, where: string): Json {
 
 function array(value: unknown, where: string): readonly unknown[] {
 	return Array.isArray(value) ? value : fail(where, 'not an array');
+}
+
+/** Decodes every item, naming the index of the one that fails. */
+function each<T>(value: unknown, where: string, decode: (item: unknown) => T): T[] {
+	const items = array(value, where);
+	const out = new Array<T>(items.length);
+	for (let i = 0; i < items.length; i++) {
+		try {
+			out[i] = decode(items[i]);
+		} catch (error) {
+			throw nested(error, `${where}[${i}]`);
+		}
+	}
+	return out;
 }
 
 function string(value: unknown, where: string): string {
@@ -80,47 +117,54 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: s
 	return found ?? fail(where, `not one of ${allowed.join('|')}`);
 }
 
+/** Decodes one field that is itself an object, naming it if something inside fails. */
+function within<T>(part: string, decode: () => T): T {
+	try {
+		return decode();
+	} catch (error) {
+		throw nested(error, part);
+	}
+}
+
 export function decodeStoredBlog(value: unknown, expectedUrl: string): StoredBlog {
 	const root = record(value, 'file');
 	if (root['version'] !== STATE_VERSION) fail('version', `expected ${STATE_VERSION}`);
 	const url = string(root['url'], 'url');
 	if (url !== expectedUrl) fail('url', 'the file belongs to another address');
-	const blog = decodeBlog(root['blog'], 'blog');
+	const blog = within('blog', () => decodeBlog(root['blog']));
 	const kept = new Set(blog.entries.map((entry) => entry.id));
-	const seen = array(root['seen'], 'seen')
-		.map((id, i) => string(id, `seen[${i}]`))
-		.filter((id) => kept.has(id));
+	const seen = each(root['seen'], 'seen', (id) => string(id, '')).filter((id) => kept.has(id));
 	return {
 		version: STATE_VERSION,
 		url,
 		savedAt: finite(root['savedAt'], 'savedAt'),
 		lastOpened: finite(root['lastOpened'], 'lastOpened'),
 		blog,
-		validators: decodeValidatorMap(root['validators'], 'validators'),
+		validators: within('validators', () => decodeValidatorMap(root['validators'])),
 		seen,
 	};
 }
 
-function decodeValidatorMap(value: unknown, where: string): Record<string, Validators> {
-	const map = record(value, where);
+function decodeValidatorMap(value: unknown): Record<string, Validators> {
+	const map = record(value, '');
 	const keys = Object.keys(map);
-	if (keys.length > MAX_VALIDATOR_KEYS) fail(where, 'too many keys');
+	if (keys.length > MAX_VALIDATOR_KEYS) fail('', 'too many keys');
 	const pairs: [string, Validators][] = [];
 	for (const key of keys) {
 		// Object.fromEntries defines own properties, but a __proto__ key has no
 		// legitimate use here and is dropped outright.
 		if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-		pairs.push([key, decodeValidators(map[key], `${where}.${key.slice(0, 40)}`)]);
+		pairs.push([key, within(key.slice(0, 40), () => decodeValidators(map[key]))]);
 	}
 	return Object.fromEntries(pairs);
 }
 
-function decodeValidators(value: unknown, where: string): Validators {
-	const v = record(value, where);
+function decodeValidators(value: unknown): Validators {
+	const v = record(value, '');
 	const header = (field: 'etag' | 'lastModified' | 'bodyHash'): {[K in typeof field]?: string} => {
 		const raw = v[field];
 		if (raw === undefined) return {};
-		const text = string(raw, `${where}.${field}`);
+		const text = string(raw, field);
 		// These go back out as request headers: anything else would be a header
 		// injection (or make undici throw), so an odd value is simply forgotten.
 		return HEADER_SAFE.test(text) ? {[field]: text} : {};
@@ -128,89 +172,85 @@ function decodeValidators(value: unknown, where: string): Validators {
 	return {...header('etag'), ...header('lastModified'), ...header('bodyHash')};
 }
 
-function decodeBlog(value: unknown, where: string): Blog {
-	const b = record(value, where);
-	const entries = array(b['entries'], `${where}.entries`).map((entry, i) => decodeEntry(entry, `${where}.entries[${i}]`));
+function decodeBlog(value: unknown): Blog {
+	const b = record(value, '');
+	const entries = each(b['entries'], 'entries', decodeEntry);
 	const unique = new Map<EntryId, Entry>();
 	for (const entry of entries) if (!unique.has(entry.id)) unique.set(entry.id, entry);
 	const ordered = [...unique.values()].sort(compareEntries).slice(0, MAX_ENTRIES);
-	const description = optionalString(b['description'], `${where}.description`);
-	const homeUrl = optionalString(b['homeUrl'], `${where}.homeUrl`);
+	const description = optionalString(b['description'], 'description');
+	const homeUrl = optionalString(b['homeUrl'], 'homeUrl');
 	return {
-		url: resanitizeLine(string(b['url'], `${where}.url`)),
-		format: oneOf(b['format'], FORMATS, `${where}.format`),
-		title: resanitizeLine(string(b['title'], `${where}.title`)),
+		url: resanitizeLine(string(b['url'], 'url')),
+		format: oneOf(b['format'], FORMATS, 'format'),
+		title: resanitizeLine(string(b['title'], 'title')),
 		description: description === null ? null : resanitizeBody(description),
-		homeUrl: safeHttpUrl(homeUrl),
-		live: oneOf(b['live'], LIVE, `${where}.live`),
+		homeUrl: resafeUrl(homeUrl),
+		live: oneOf(b['live'], LIVE, 'live'),
 		entries: ordered,
-		hints: decodeHints(b['hints'], `${where}.hints`),
-		skipped: count(b['skipped'], `${where}.skipped`),
+		hints: within('hints', () => decodeHints(b['hints'])),
+		skipped: count(b['skipped'], 'skipped'),
 	};
 }
 
-function decodeHints(value: unknown, where: string): PollHints {
-	const h = record(value, where);
-	const hint = (field: keyof PollHints): PollHints => (h[field] === undefined ? {} : {[field]: finite(h[field], `${where}.${field}`)});
+function decodeHints(value: unknown): PollHints {
+	const h = record(value, '');
+	const hint = (field: keyof PollHints): PollHints => (h[field] === undefined ? {} : {[field]: finite(h[field], field)});
 	return {...hint('ttlSeconds'), ...hint('updatePeriodSeconds'), ...hint('coverageEndsAt')};
 }
 
-function decodeEntry(value: unknown, where: string): Entry {
-	const e = record(value, where);
-	const id = string(e['id'], `${where}.id`);
-	if (id === '' || id.length > MAX_ID_CHARS) fail(`${where}.id`, 'empty or too long');
-	const title = optionalString(e['title'], `${where}.title`);
-	const updated = e['updated'] === null ? null : finite(e['updated'], `${where}.updated`);
+function decodeAuthor(value: unknown): SafeText {
+	return resanitizeLine(string(value, ''));
+}
+
+function decodeEntry(value: unknown): Entry {
+	const e = record(value, '');
+	const id = string(e['id'], 'id');
+	if (id === '' || id.length > MAX_ID_CHARS) fail('id', 'empty or too long');
+	const title = optionalString(e['title'], 'title');
+	const updated = e['updated'] === null ? null : finite(e['updated'], 'updated');
 	return {
 		id,
 		title: title === null ? null : resanitizeLine(title),
-		url: safeHttpUrl(optionalString(e['url'], `${where}.url`)),
-		published: finite(e['published'], `${where}.published`),
-		dated: oneOf(e['dated'], ['source', 'first-seen'] as const, `${where}.dated`),
+		url: resafeUrl(optionalString(e['url'], 'url')),
+		published: finite(e['published'], 'published'),
+		dated: oneOf(e['dated'], DATED, 'dated'),
 		updated,
-		authors: array(e['authors'], `${where}.authors`).map((a, i) => resanitizeLine(string(a, `${where}.authors[${i}]`))),
-		body: decodeBody(e['body'], `${where}.body`),
-		keyEvent: boolean(e['keyEvent'], `${where}.keyEvent`),
-		pinned: boolean(e['pinned'], `${where}.pinned`),
-		summary: boolean(e['summary'], `${where}.summary`),
-		firstSeen: finite(e['firstSeen'], `${where}.firstSeen`),
-		revision: count(e['revision'], `${where}.revision`),
+		authors: each(e['authors'], 'authors', decodeAuthor),
+		body: each(e['body'], 'body', decodeBlock),
+		keyEvent: boolean(e['keyEvent'], 'keyEvent'),
+		pinned: boolean(e['pinned'], 'pinned'),
+		summary: boolean(e['summary'], 'summary'),
+		firstSeen: finite(e['firstSeen'], 'firstSeen'),
+		revision: count(e['revision'], 'revision'),
 	};
 }
 
-function decodeBody(value: unknown, where: string): Body {
-	return array(value, where).map((block, i) => decodeBlock(block, `${where}[${i}]`));
-}
-
-function decodeBlock(value: unknown, where: string): Block {
-	const b = record(value, where);
-	const kind = oneOf(b['kind'], ['paragraph', 'heading', 'list-item', 'quote', 'caption', 'preformatted', 'rule'] as const, `${where}.kind`);
+function decodeBlock(value: unknown): Block {
+	const b = record(value, '');
+	const kind = oneOf(b['kind'], BLOCK_KINDS, 'kind');
 	switch (kind) {
 		case 'paragraph':
 		case 'heading':
 		case 'caption':
-			return {kind, inlines: decodeInlines(b['inlines'], `${where}.inlines`)};
+			return {kind, inlines: each(b['inlines'], 'inlines', decodeInline)};
 		case 'list-item':
 			return {
 				kind,
-				inlines: decodeInlines(b['inlines'], `${where}.inlines`),
-				depth: count(b['depth'], `${where}.depth`),
-				marker: resanitizeLine(string(b['marker'], `${where}.marker`)),
+				inlines: each(b['inlines'], 'inlines', decodeInline),
+				depth: count(b['depth'], 'depth'),
+				marker: resanitizeLine(string(b['marker'], 'marker')),
 			};
 		case 'quote': {
-			const inlines = decodeInlines(b['inlines'], `${where}.inlines`);
+			const inlines = each(b['inlines'], 'inlines', decodeInline);
 			if (b['cite'] === undefined) return {kind, inlines};
-			return {kind, inlines, cite: resanitizeLine(string(b['cite'], `${where}.cite`))};
+			return {kind, inlines, cite: resanitizeLine(string(b['cite'], 'cite'))};
 		}
 		case 'preformatted':
-			return {kind, text: resanitizeBody(string(b['text'], `${where}.text`))};
+			return {kind, text: resanitizeBody(string(b['text'], 'text'))};
 		case 'rule':
 			return {kind};
 	}
-}
-
-function decodeInlines(value: unknown, where: string): readonly Inline[] {
-	return array(value, where).map((inline, i) => decodeInline(inline, `${where}[${i}]`));
 }
 
 /**
@@ -218,18 +258,18 @@ function decodeInlines(value: unknown, where: string): readonly Inline[] {
  * line breaks and meaningful edge spaces ("Read " + link), which line mode
  * would trim away.
  */
-function decodeInline(value: unknown, where: string): Inline {
-	const r = record(value, where);
-	const kind = oneOf(r['kind'], ['text', 'link', 'break'] as const, `${where}.kind`);
+function decodeInline(value: unknown): Inline {
+	const r = record(value, '');
+	const kind = oneOf(r['kind'], INLINE_KINDS, 'kind');
 	switch (kind) {
 		case 'text': {
-			const text = resanitizeBody(string(r['text'], `${where}.text`));
+			const text = resanitizeBody(string(r['text'], 'text'));
 			if (r['style'] === undefined) return {kind, text};
-			return {kind, text, style: oneOf(r['style'], ['strong', 'emphasis', 'code'] as const, `${where}.style`)};
+			return {kind, text, style: oneOf(r['style'], STYLES, 'style')};
 		}
 		case 'link': {
-			const text = resanitizeBody(string(r['text'], `${where}.text`));
-			const href = safeHttpUrl(string(r['href'], `${where}.href`));
+			const text = resanitizeBody(string(r['text'], 'text'));
+			const href = resafeUrl(string(r['href'], 'href'));
 			// A link whose target is no longer an http(s) URL keeps its words only.
 			return href === null ? {kind: 'text', text} : {kind, text, href};
 		}

@@ -4,18 +4,27 @@
  * reads it at import), and React picks its production build by NODE_ENV at
  * import. Ink 6 has no alternate-screen option, so the terminal modes are
  * entered and restored here, on every way out.
+ *
+ * Only what draws is imported before the first frame; the network and the
+ * parsers load after it (tab-pollers.ts), so a stored copy is on screen
+ * before they are even read from disk.
  */
 import {sanitizeLine} from '../text/sanitize.js';
 import {onExit} from 'signal-exit';
-import type {Blog} from '../model/blog.js';
-import type {PollEvent, Validators} from '../net/poll-events.js';
-import type {PollSource} from '../sources/source.js';
+import {usageLine} from '../args.js';
+import {describeFailure, type Failure} from '../errors.js';
+import type {FirstPolls} from '../net/first-poll.js';
+import type {Validators} from '../net/poll-events.js';
+import type {SourceOptions} from '../sources/index.js';
 import type {StoredBlog} from '../store/state-file.js';
 import {initialState} from '../state/state.js';
-import type {PollerHandle} from './hooks/use-pollers.js';
 
 export type TuiOptions = {
-	readonly tabs: readonly {readonly input: string; readonly source: PollSource; readonly stored: StoredBlog | null}[];
+	/** `input` is the resolved URL: the tab's address and the key of its state file. */
+	readonly tabs: readonly {readonly input: string; readonly stored: StoredBlog | null}[];
+	readonly sourceOptions: SourceOptions;
+	/** The first polls running in a worker (net/first-poll.ts), for tabs without a stored copy. */
+	readonly firstPolls: FirstPolls | null;
 	readonly interval: {readonly kind: 'fixed'; readonly ms: number} | {readonly kind: 'adaptive'};
 	readonly stateDir: string | null;
 	readonly notify: {readonly bell: 'all' | 'key-events' | 'none'; readonly desktop: boolean};
@@ -29,13 +38,40 @@ export type TuiOptions = {
 const ENTER = '\u001B[?1049h\u001B[?1000h\u001B[?1006h\u001B[?2004h';
 const LEAVE = '\u001B[?2004l\u001B[?1006l\u001B[?1000l\u001B[?1049l\u001B[?25h';
 
-export async function runTui(options: TuiOptions): Promise<number> {
-	const {stdin, stdout, stderr} = process;
-	if (stdin.isTTY && stdout.isTTY) {
+async function importScreen() {
+	const [{createElement}, {render}, {App}, {createTabPollers}, {createSaveTab}, theme, keymap, effects] = await Promise.all([
+		import('react'),
+		import('ink'),
+		import('./app.js'),
+		import('./tab-pollers.js'),
+		import('./save-tab.js'),
+		import('./theme.js'),
+		import('./keymap.js'),
+		import('./terminal-effects.js'),
+	]);
+	return {createElement, render, App, createTabPollers, createSaveTab, theme, keymap, effects};
+}
+
+type Screen = Awaited<ReturnType<typeof importScreen>>;
+
+/**
+ * Imports what draws and returns what starts the screen. cli.tsx calls it
+ * first thing, so that React and Ink load while the stored copies are read
+ * and the first-poll worker checks the addresses.
+ */
+export async function loadTui(): Promise<(options: TuiOptions) => Promise<number>> {
+	if (process.stdin.isTTY && process.stdout.isTTY) {
 		delete process.env['CI'];
 		delete process.env['CONTINUOUS_INTEGRATION'];
 	}
 	process.env['NODE_ENV'] ??= 'production';
+	const screen = await importScreen();
+	return (options) => runTui(screen, options);
+}
+
+async function runTui(screen: Screen, options: TuiOptions): Promise<number> {
+	const {createElement, render, App, createTabPollers, createSaveTab, theme, keymap, effects} = screen;
+	const {stdin, stdout, stderr} = process;
 
 	stdout.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code === 'EPIPE') process.exit(0);
@@ -60,19 +96,6 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		process.exit(70);
 	});
 
-	const [{createElement}, {render}, {App}, {createPoller}, {systemClock}, {createSaveTab}, {createOlderLoader, canFollow}, theme, keymap, effects] = await Promise.all([
-		import('react'),
-		import('ink'),
-		import('./app.js'),
-		import('../net/poller.js'),
-		import('../net/clock.js'),
-		import('./save-tab.js'),
-		import('./older-loader.js'),
-		import('./theme.js'),
-		import('./keymap.js'),
-		import('./terminal-effects.js'),
-	]);
-
 	const startedAt = Date.now();
 	const validators: Readonly<Record<string, Validators>>[] = options.tabs.map((t) => t.stored?.validators ?? {});
 	const fresh = initialState(
@@ -82,42 +105,20 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	const warnings = options.warnings ?? [];
 	const initial = warnings.length === 0 ? fresh : {...fresh, notice: sanitizeLine(warnings.join(' · '))};
 
-	// A tab that followed a series to a newer blog polls it at once, without the restore jitter.
-	const followed = new Set<number>();
-	const pollers = (tab: number, onEvent: (event: PollEvent) => void, getBlog: () => Blog | null): PollerHandle => {
-		const spec = options.tabs[tab]!;
-		const source = spec.source;
-		const poller = createPoller({
-			source,
-			clock: systemClock,
-			interval: options.interval,
-			validators: validators[tab] ?? {},
-			restored: spec.stored !== null && !followed.has(tab),
-			getBlog,
-			onEvent: (event) => {
-				if (event.type === 'poll-succeeded') validators[tab] = event.validators;
-				onEvent(event);
-			},
-			...(options.debugLogPath === undefined ? {} : {debugLogPath: options.debugLogPath}),
-		});
-		const loadOlder = createOlderLoader(source);
-		return {
-			start: () => poller.start(),
-			refresh: () => poller.refresh(),
-			togglePause: () => poller.togglePause(),
-			stop: () => poller.stop(),
-			...(canFollow(source)
-				? {
-						followNewer: () => {
-							if (!source.followNewer()) return false;
-							followed.add(tab);
-							return true;
-						},
-					}
-				: {}),
-			...(loadOlder === undefined ? {} : {loadOlder}),
-		};
-	};
+	// Set when an address turns out to be one no source accepts: the screen closes and says why, as a usage error.
+	let invalid: Failure | null = null;
+	const pollers = createTabPollers({
+		tabs: options.tabs.map((t) => ({url: t.input, restored: t.stored !== null})),
+		sourceOptions: options.sourceOptions,
+		interval: options.interval,
+		firstPolls: options.firstPolls,
+		validators,
+		onInvalid: (failure) => {
+			invalid ??= failure;
+			instance.unmount();
+		},
+		...(options.debugLogPath === undefined ? {} : {debugLogPath: options.debugLogPath}),
+	});
 
 	const save =
 		options.stateDir === null
@@ -155,6 +156,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			new Promise((resolve) => setTimeout(resolve, 1500).unref()),
 		]);
 		restore();
+	}
+	if (invalid !== null) {
+		stderr.write(`liveblog: ${describeFailure(invalid)}\n${usageLine}\n`);
+		return 2;
 	}
 	return 0;
 }

@@ -8,17 +8,21 @@
  * UI code by what it holds: strings that only React, Ink and Yoga contain.
  * The same checks hold for tsc's unbundled dist/ (node_modules paths). The
  * control cases show that they do catch UI code when it loads.
+ *
+ * The TUI itself starts lean too: a stored copy is drawn before the network
+ * and the parsers load (mark-frame.mjs puts the first frame into the log).
  */
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {beforeEach, describe, expect, it} from 'vitest';
+import {beforeEach, describe, expect, it, vi} from 'vitest';
 import {runCli, startCli, useServerAndHomes} from '../helpers/run-cli.js';
 import {itemA, rss} from './rss.js';
 
 const hook = fileURLToPath(new URL('./hooks/record-imports.mjs', import.meta.url));
 const pretendTty = fileURLToPath(new URL('./hooks/pretend-tty.mjs', import.meta.url));
+const markFrame = fileURLToPath(new URL('./hooks/mark-frame.mjs', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(root, 'dist');
 
@@ -33,6 +37,20 @@ const uiMarkers = ['react.transitional.element', "'ink-text'", '"ink-text"', 'in
 function holdsUiCode(file: string): boolean {
 	const text = readFileSync(file, 'utf8');
 	return uiMarkers.some(marker => text.includes(marker));
+}
+
+/** The network and the parsers, loaded as separate files (unbundled). */
+const netModules = /\/node_modules\/(undici|fast-xml-parser|htmlparser2|iconv-lite)\/|\/dist\/(sources|net)\//;
+/**
+ * Code that only they hold: undici's error codes (which our fetch code also
+ * names), htmlparser2's handler names, a fast-xml-parser option, an
+ * iconv-lite message.
+ */
+const netMarkers = ['UND_ERR_', 'onopentagname', 'ignoreAttributes', 'Encoding not recognized'];
+
+function holdsNetCode(file: string): boolean {
+	const text = readFileSync(file, 'utf8');
+	return netMarkers.some(marker => text.includes(marker));
 }
 
 const fixture = useServerAndHomes();
@@ -52,6 +70,11 @@ function distFiles(urls: readonly string[]): string[] {
 /** Loaded modules that are UI code, either as node_modules files or inside dist/ files. */
 function uiLoaded(urls: readonly string[]): string[] {
 	return [...urls.filter(url => uiModules.test(url)), ...distFiles(urls).filter(holdsUiCode)];
+}
+
+/** Loaded modules that fetch or parse, the same two ways. */
+function netLoaded(urls: readonly string[]): string[] {
+	return [...urls.filter(url => netModules.test(url)), ...distFiles(urls).filter(holdsNetCode)];
 }
 
 describe('a lean start', () => {
@@ -97,5 +120,36 @@ describe('a lean start', () => {
 		const urls = loaded(log);
 		expect(distFiles(urls).length).toBeGreaterThan(1);
 		expect(uiLoaded(urls)).toEqual([]);
+	});
+
+	it('a TUI with a stored copy draws it before loading undici, the parsers or the poller, which load after', async () => {
+		// A first run stores the blog: `q` saves it on the way out.
+		const first = startCli([fixture.server.url('/feed')], {env: fixture.homes.env, nodeArgs: ['--import', pretendTty]});
+		await first.waitForStdout(text => text.includes('Bridge closes to traffic'));
+		first.child.stdin.write('q');
+		expect((await first.exited).code).toBe(0);
+
+		// The feed now fails: whatever the second run shows came from the stored copy.
+		fixture.server.route('/feed', {status: 503});
+		const log = join(fixture.homes.dir, 'warm.log');
+		const cli = startCli([fixture.server.url('/feed')], {
+			env: {...fixture.homes.env, LIVEBLOG_IMPORT_LOG: log, LIVEBLOG_FRAME_TEXT: 'Bridge closes to traffic'},
+			nodeArgs: ['--import', hook, '--import', pretendTty, '--import', markFrame],
+		});
+		await cli.waitForStdout(text => text.includes('Bridge closes to traffic'));
+		const afterFrame = (): string[] => {
+			const urls = loaded(log);
+			return urls.slice(urls.indexOf('frame'));
+		};
+		// The poller loads right after the frame: waiting for it shows that the check sees it.
+		await vi.waitFor(() => expect(netLoaded(afterFrame())).not.toEqual([]), {timeout: 10_000, interval: 50});
+		cli.kill('SIGTERM');
+		await cli.exited;
+
+		const urls = loaded(log);
+		const before = urls.slice(0, urls.indexOf('frame'));
+		expect(urls).toContain('frame');
+		expect(uiLoaded(before).length).toBeGreaterThan(0);
+		expect(netLoaded(before)).toEqual([]);
 	});
 });

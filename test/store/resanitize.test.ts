@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {resanitizeBody, resanitizeLine} from '../../src/store/resanitize.js';
-import {sanitizeBody, sanitizeLine} from '../../src/text/sanitize.js';
+import {resafeUrl, resanitizeBody, resanitizeLine} from '../../src/store/resanitize.js';
+import {safeHttpUrl, sanitizeBody, sanitizeLine} from '../../src/text/sanitize.js';
 
 // Characters the sanitiser treats specially, mixed with ordinary and random ones.
 const special = [
@@ -36,5 +36,36 @@ describe('resanitize fast paths', () => {
 
 	it('apply the length bounds', () => {
 		expect(resanitizeLine('a'.repeat(3000))).toHaveLength(2048);
+	});
+});
+
+// URLs made of the pieces the URL parser rewrites, normalises or refuses, mixed with plain ones.
+const scheme = fc.constantFrom('http://', 'https://', 'HTTPS://', 'ftp://', 'javascript:', 'https:', 'https:///', '');
+const label = fc.constantFrom('news', 'example', 'org', 'a-b', 'A', '-x', 'x-', 'xn--nxasmq6b', 'xn--bad', '1', '0x7f', '123', 'b_c', '', 'é', '%41');
+const host = fc.array(label, {minLength: 1, maxLength: 4}).map((labels) => labels.join('.'));
+const authority = fc.tuple(fc.constantFrom('', 'user@', 'u:p@'), host, fc.constantFrom('', ':80', ':443', ':8080', ':', ':99999', '.'));
+const segment = fc.constantFrom('live', '.', '..', '%2e', '%2E%2e', 'a b', 'x^y', 'x`y', '{y}', 'x|y', "it's", 'caf\u00e9', '%zz', '%41', '\\', '\u001b[2J', 'x"y', 'a<b', '~ok', '');
+const path = fc.array(segment, {maxLength: 4}).map((segments) => segments.map((part) => `/${part}`).join(''));
+const query = fc.option(fc.array(fc.constantFrom('a=1', "b='x'", 'c=%zz', 'd=?', 'e=a b', 'f=é', 'g=`', '', '#'), {maxLength: 3}).map((parts) => `?${parts.join('&')}`), {nil: ''});
+const fragment = fc.option(fc.constantFrom('#post-1', '#a#b', '#x`y', '#a b', "#it's", '#', '#\u0007'), {nil: ''});
+const urlLike = fc.tuple(scheme, authority, path, query, fragment).map(([s, [user, h, port], p, q, f]) => `${s}${user}${h}${port}${p}${q}${f}`);
+
+describe('resafeUrl', () => {
+	it('gives exactly what safeHttpUrl gives, for URL-like strings and any string', () => {
+		fc.assert(
+			fc.property(fc.oneof(urlLike, fc.string(), fc.webUrl({withQueryParameters: true, withFragments: true})), (input) => {
+				expect(resafeUrl(input)).toBe(safeHttpUrl(input));
+			}),
+			{numRuns: 5000},
+		);
+	});
+
+	it('keeps a stored URL as it is and still refuses or rewrites a tampered one', () => {
+		const stored = 'https://news.example.org/storm/live?block=post-2000-001999#post-2000-001999';
+		expect(resafeUrl(stored)).toBe(stored);
+		expect(resafeUrl('javascript:alert(1)')).toBeNull();
+		expect(resafeUrl('https://example.org/a/../b')).toBe('https://example.org/b');
+		expect(resafeUrl('https://example.org/\u001b]52;c;x\u0007y')).toBe('https://example.org/%1B]52;c;x%07y');
+		expect(resafeUrl(null)).toBeNull();
 	});
 });
