@@ -169,6 +169,9 @@ export function createPoller(options: PollerOptions): PollerControl {
 					return fail({kind: 'not-a-feed', found: result.found, url: outcome.document.url}, request, startedAt, sent);
 				}
 				logRequest({...base, at: outcome.at, result: `follow ${result.url}`, next: null});
+				// A page's validators would let the next run's first poll stop at a 304 for the
+				// page and never ask the feed behind it; the page is fetched whole once per run.
+				delete validators[request.key];
 				if (hop + 1 >= MAX_FOLLOWS) {
 					const found = `a chain of more than ${MAX_FOLLOWS} feed links`;
 					return fail({kind: 'not-a-feed', found, url: result.url}, request, startedAt, {});

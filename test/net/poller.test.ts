@@ -312,6 +312,25 @@ describe('poller', () => {
 		expect(rec.events.filter((e) => e.type === 'poll-started')).toHaveLength(1);
 	});
 
+	it('keeps no validators for a page it followed, so a restart cannot stop at the page', async () => {
+		// The page has not changed since the last run; the feed behind it has a new post.
+		server.route('/page', {body: 'FOLLOW /feed\n', headers: {'content-type': 'text/html'}, etag: '"page-1"'});
+		server.route('/feed', {body: `${FEED}POST c 1772366520000\n`, etag: '"feed-2"'});
+		const first = recorder();
+		startPoller(first, {source: toySource(server.url('/page'))});
+		const ok = await first.take('poll-succeeded');
+		expect(ok.validators[server.url('/feed')]?.etag).toBe('"feed-2"');
+		expect(ok.validators[server.url('/page')]).toBeUndefined();
+
+		// A restart with what the store kept: the page is fetched whole, the feed conditionally.
+		const second = recorder();
+		startPoller(second, {source: toySource(server.url('/page')), validators: ok.validators});
+		const outcome = await second.outcome();
+		expect(outcome.type).toBe('poll-not-modified');
+		expect(server.requests('/page').at(-1)?.headers['if-none-match']).toBeUndefined();
+		expect(server.requests('/feed').at(-1)?.headers['if-none-match']).toBe('"feed-2"');
+	});
+
 	it('bounds a chain of follows', async () => {
 		server.route('/a', {body: 'FOLLOW /b\n'});
 		server.route('/b', {body: 'FOLLOW /c\n'});
