@@ -12,7 +12,8 @@ import {parseFeedDate} from './dates.js';
 import {htmlToBody, textToBody} from './html-body.js';
 import {entryId, hostOf, makeUnique} from './ids.js';
 import {htmlLine, lineField, MAX_ENTRIES} from './rss.js';
-import {NS, all, attr, firstText, firstTextNs, isObject, nsContext, own, parseXml, rootName, textOf, withBase, type NsContext} from './xml.js';
+import {all, attr, firstText, isObject, own, parseXml, rootName, textOf, withBase} from './xml.js';
+import {NS, firstTextNs, nsContext, type NsContext} from './xml-namespaces.js';
 import {repairMojibake} from './text-repair.js';
 
 type TextConstruct = {readonly kind: 'text' | 'html' | 'xhtml'; readonly value: string; readonly base: string};

@@ -11,7 +11,8 @@ import type {SourceText} from './source.js';
 import {parseFeedDate} from './dates.js';
 import {htmlToBody} from './html-body.js';
 import {entryId, hostOf, makeUnique} from './ids.js';
-import {NS, all, allNs, attr, firstText, firstTextNs, isObject, nsContext, own, parseXml, rootName, textOf, withBase, type NsContext, } from './xml.js';
+import {all, attr, firstText, isObject, own, parseXml, rootName, textOf, withBase} from './xml.js';
+import {NS, allNs, firstTextNs, nsContext, type NsContext} from './xml-namespaces.js';
 import {decodeResidualEntities, repairMojibake} from './text-repair.js';
 
 export const MAX_ENTRIES = 5000;
