@@ -15,6 +15,18 @@ export type EntryList = {
 	readonly indexOf: Positions;
 };
 
+/** The first index of ascending `sorted` whose value is not below `value` (its length when none). */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sorted[mid]! < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 const searchText = new WeakMap<Entry, string>();
 
 function textOf(entry: Entry): string {
@@ -55,15 +67,8 @@ class FilteredPositions implements Positions {
 	get(id: EntryId): number | undefined {
 		const target = this.whole.get(id);
 		if (target === undefined) return undefined;
-		const {at} = this;
-		let lo = 0;
-		let hi = at.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (at[mid]! < target) lo = mid + 1;
-			else hi = mid;
-		}
-		return at[lo] === target ? lo : undefined;
+		const lo = lowerBound(this.at, target);
+		return this.at[lo] === target ? lo : undefined;
 	}
 
 	has(id: EntryId): boolean {

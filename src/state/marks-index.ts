@@ -7,7 +7,7 @@
  * to the new map, so it is built once per poll that changes marks, not per key.
  */
 import type {EntryId} from '../model/blog.js';
-import type {EntryList} from './list.js';
+import {lowerBound, type EntryList} from './list.js';
 import type {Mark} from './state.js';
 
 type Marks = ReadonlyMap<EntryId, Mark>;
@@ -150,15 +150,7 @@ function newPositions(newIds: readonly EntryId[], list: EntryList): Int32Array {
 export function newBefore(marks: Marks, list: EntryList, index: number): number {
 	// At the top (where typing a search keeps the reader) nothing is above: no positions to work out.
 	if (index <= 0) return 0;
-	const sorted = newPositions(marksIndex(marks).newIds, list);
-	let lo = 0;
-	let hi = sorted.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (sorted[mid]! < index) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return lowerBound(newPositions(marksIndex(marks).newIds, list), index);
 }
 
 /** The list position of the topmost post marked new, if any. */
