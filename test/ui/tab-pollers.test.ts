@@ -74,8 +74,8 @@ function succeeded(at: number, nextInMs: number): Extract<SettlingEvent, {type: 
 	};
 }
 
-function setUp(overrides: Partial<TabPollersOptions>, clock = createFakeClock()) {
-	const fake = fakeNet(clock);
+function setUp(overrides: Partial<TabPollersOptions>, clock = createFakeClock(), makeSource?: (url: string) => PollSource) {
+	const fake = fakeNet(clock, makeSource);
 	const events: PollEvent[] = [];
 	const invalid: unknown[] = [];
 	const options: TabPollersOptions = {
@@ -177,24 +177,13 @@ describe('tab pollers', () => {
 	});
 
 	it('report an address no source accepts instead of polling it', async () => {
-		const clock = createFakeClock();
-		const fake = fakeNet(clock, () => {
+		const t = setUp({tabs: [{url: 'guardian:nope', restored: true}]}, createFakeClock(), () => {
 			throw new LiveblogError({kind: 'invalid-url', input: 'guardian:nope'});
 		});
-		const invalid: unknown[] = [];
-		const factory = createTabPollers({
-			tabs: [{url: 'guardian:nope', restored: true}],
-			sourceOptions: {},
-			interval: {kind: 'adaptive'},
-			firstPolls: null,
-			validators: [{}],
-			onInvalid: (failure) => invalid.push(failure),
-			loadNet: fake.loadNet,
-		});
-		factory(0, () => undefined, () => null).start();
+		t.handle().start();
 		await settle();
-		expect(invalid).toEqual([{kind: 'invalid-url', input: 'guardian:nope'}]);
-		expect(fake.pollers).toHaveLength(0);
+		expect(t.invalid).toEqual([{kind: 'invalid-url', input: 'guardian:nope'}]);
+		expect(t.pollers).toHaveLength(0);
 	});
 
 	it('after following a newer blog, keep the tab’s source and poll it at once', async () => {
