@@ -23,12 +23,18 @@ export type FirstPollJob = {
 };
 
 /** The events that end a poll. */
-export type SettlingEvent = Exclude<PollEvent, {readonly type: 'poll-started'} | {readonly type: 'poll-paused'}>;
+export type SettlingEvent = Exclude<PollEvent, {readonly type: 'poll-started'} | {readonly type: 'poll-paused'} | {readonly type: 'poll-preview'}>;
 
-/** What the worker posts, in this order: `invalid` or `checked`, then one `settled` per tab. */
+export type PreviewEvent = Extract<PollEvent, {readonly type: 'poll-preview'}>;
+
+/**
+ * What the worker posts, in this order: `invalid` or `checked`, then per tab
+ * at most one `preview` (a large feed's newest posts) and one `settled`.
+ */
 export type FirstPollMessage =
 	| {readonly type: 'invalid'; readonly tab: number; readonly failure: Failure}
 	| {readonly type: 'checked'}
+	| {readonly type: 'preview'; readonly tab: number; readonly event: PreviewEvent}
 	| {readonly type: 'settled'; readonly tab: number; readonly event: SettlingEvent};
 
 /** `lost`: the worker ended without an answer for the tab, so its own poller polls at once. */
@@ -39,6 +45,12 @@ export type FirstPolls = {
 	readonly checked: Promise<Failure | null>;
 	/** The first poll of a tab given to the worker; null for any other tab. */
 	result(tab: number): Promise<FirstPoll> | null;
+	/**
+	 * Called with a tab's preview if one comes, always before its result
+	 * resolves; at most once per tab. Previews that came before the call are
+	 * handed over at once.
+	 */
+	onPreview(tab: number, listener: (event: PreviewEvent) => void): void;
 };
 
 export function startFirstPolls(workerUrl: URL, jobs: readonly FirstPollJob[]): FirstPolls {
@@ -51,6 +63,10 @@ export function startFirstPolls(workerUrl: URL, jobs: readonly FirstPollJob[]): 
 		results.set(job.tab, {promise, resolve});
 	}
 
+	// A preview waits here until its tab listens; a listener waits for its preview.
+	const previews = new Map<number, PreviewEvent>();
+	const listeners = new Map<number, (event: PreviewEvent) => void>();
+
 	const worker = new Worker(workerUrl, {workerData: jobs});
 	// It must never keep the program running, nor outlive it.
 	worker.unref();
@@ -62,7 +78,15 @@ export function startFirstPolls(workerUrl: URL, jobs: readonly FirstPollJob[]): 
 			case 'checked':
 				check(null);
 				return;
+			case 'preview': {
+				const listener = listeners.get(message.tab);
+				if (listener === undefined) previews.set(message.tab, message.event);
+				else listener(message.event);
+				return;
+			}
 			case 'settled':
+				previews.delete(message.tab);
+				listeners.delete(message.tab);
 				results.get(message.tab)?.resolve({kind: 'settled', event: message.event});
 				return;
 		}
@@ -75,5 +99,14 @@ export function startFirstPolls(workerUrl: URL, jobs: readonly FirstPollJob[]): 
 	worker.on('error', lost);
 	worker.on('exit', lost);
 
-	return {checked, result: (tab) => results.get(tab)?.promise ?? null};
+	return {
+		checked,
+		result: (tab) => results.get(tab)?.promise ?? null,
+		onPreview(tab, listener) {
+			const early = previews.get(tab);
+			previews.delete(tab);
+			if (early === undefined) listeners.set(tab, listener);
+			else listener(early);
+		},
+	};
 }

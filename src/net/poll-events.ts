@@ -55,4 +55,10 @@ export type PollEvent =
 			readonly validators?: Readonly<Record<string, Validators>>;
 	  }
 	| {readonly type: 'poll-failed'; readonly at: number; readonly failure: Failure; readonly next: NextPoll}
+	/**
+	 * The newest posts of a large document while the rest of it is still
+	 * being read; the event that settles the same poll follows. Only the
+	 * first-poll worker reports it (first-poll.ts), never the poller itself.
+	 */
+	| {readonly type: 'poll-preview'; readonly at: number; readonly blog: ParsedBlog}
 	| {readonly type: 'poll-paused'; readonly at: number; readonly paused: boolean};

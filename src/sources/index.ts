@@ -16,6 +16,7 @@ import {parseGuardianResponse} from './guardian.js';
 import {createGuardianSource} from './guardian-source.js';
 import {parseJsonSafely, readJsonFeed} from './json-feed.js';
 import {parseJsonLdPage} from './json-ld.js';
+import {cutJsonArray, cutXmlItems, type CutEnd} from './preview-text.js';
 import {readRss} from './rss.js';
 import type {FetchedDocument, ParseResult, PollSource, SourceText} from './source.js';
 
@@ -126,6 +127,68 @@ function readDocument(doc: FetchedDocument, options: SourceOptions): Outcome {
 /** One document, one result. Throws only LiveblogError (kind 'parse') for unreadable feeds. */
 export function parseDocument(doc: FetchedDocument, options: SourceOptions): ParseResult {
 	return readDocument(doc, options).result;
+}
+
+/** How many posts a preview holds: more than any terminal shows at once. */
+export const PREVIEW_ENTRIES = 50;
+
+function cutText(input: SourceText, format: ReturnType<typeof detectFormat>, end: CutEnd): string | null {
+	switch (format) {
+		case 'rss':
+		case 'rdf':
+			return cutXmlItems(input.text, 'item', PREVIEW_ENTRIES, end);
+		case 'atom':
+			return cutXmlItems(input.text, 'entry', PREVIEW_ENTRIES, end);
+		case 'jsonfeed': {
+			const parsed = parseJsonSafely(input.text);
+			return parsed.ok ? cutJsonArray(parsed.value, 'items', PREVIEW_ENTRIES, end) : null;
+		}
+		default:
+			// Guardian responses and pages are small or read as a whole.
+			return null;
+	}
+}
+
+function previewFrom(input: SourceText, format: ReturnType<typeof detectFormat>, end: CutEnd, options: SourceOptions): ParsedBlog | null {
+	const text = cutText(input, format, end);
+	if (text === null) return null;
+	const {result} = read({...input, text}, options);
+	return result.kind === 'blog' ? result.blog : null;
+}
+
+function newestTime(blog: ParsedBlog): number {
+	let newest = Number.NEGATIVE_INFINITY;
+	for (const entry of blog.entries) if (entry.published !== null && entry.published > newest) newest = entry.published;
+	return newest;
+}
+
+/** Whether a blog's dated posts seem to run oldest first in the document (a pinned post may mislead: both ends are then compared). */
+function oldestFirst(blog: ParsedBlog): boolean {
+	const dated = blog.entries.filter((entry) => entry.published !== null);
+	return dated.length > 1 && dated[0]!.published! < dated[dated.length - 1]!.published!;
+}
+
+/**
+ * The newest posts of a large feed, read through the same adapter from a cut
+ * of the document (preview-text.ts), to draw while the whole feed is read.
+ * Null when no preview can be made: a small feed, a format read as a whole,
+ * markup the cut cannot follow, or any parse failure (the full read then
+ * says what is wrong).
+ */
+export function previewDocument(doc: FetchedDocument, options: SourceOptions): ParsedBlog | null {
+	if (options.force === 'guardian' || options.force === 'jsonld' || isGuardianInput(doc.url)) return null;
+	try {
+		const input = decodeDocument(doc);
+		const force = options.force ?? 'auto';
+		const format = force === 'auto' ? detectFormat(input) : force;
+		const first = previewFrom(input, format, 'first', options);
+		if (first === null || !oldestFirst(first)) return first;
+		// Listed oldest first, the first posts of the document are the oldest of the blog: the preview is the end that holds the newest post.
+		const last = previewFrom(input, format, 'last', options);
+		return last !== null && newestTime(last) > newestTime(first) ? last : first;
+	} catch {
+		return null;
+	}
 }
 
 /**

@@ -85,6 +85,7 @@ export function olderWanted(state: State): number | null {
 /** The line under the oldest post while older posts load, or when there are none. */
 export function olderFooter(state: State, tab: TabState): {readonly text: string; readonly tone: 'muted' | 'warning'} | null {
 	if (!showsWholeBlog(state)) return null;
+	if (tab.preview !== null) return {text: 'loading the rest of the blog…', tone: 'muted'};
 	switch (tab.older.kind) {
 		case 'idle':
 			return null;

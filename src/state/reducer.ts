@@ -33,6 +33,7 @@ function step(state: State, action: Action): State {
 		case 'poll-not-modified':
 		case 'poll-failed':
 		case 'poll-paused':
+		case 'poll-preview':
 			return withTab(state, action.tab, (tab) => reducePoll(tab, action));
 		case 'command':
 			return rearmOlder(reduceCommand(state.notice === null ? state : {...state, notice: null}, action));
@@ -95,20 +96,31 @@ function reducePoll(tab: TabState, action: PollAction): TabState {
 		}
 		case 'poll-succeeded':
 			return pollSucceeded(tab, action);
+		case 'poll-preview':
+			return pollPreview(tab, action);
 	}
 }
 
+/** A first load's newest posts while the rest is read; ignored once the tab holds a blog of its own. */
+function pollPreview(tab: TabState, action: Extract<PollAction, {type: 'poll-preview'}>): TabState {
+	if (tab.blog !== null && tab.preview === null) return tab;
+	const merged = mergePoll(null, action.blog, tab.url, action.at);
+	return {...tab, blog: merged.blog, preview: {posts: merged.blog.entries.length}};
+}
+
 function pollSucceeded(tab: TabState, action: Extract<PollAction, {type: 'poll-succeeded'}>): TabState {
-	const merged = mergePoll(tab.blog, action.blog, tab.url, action.at);
+	// A preview is not merged with: the whole first load replaces it.
+	const base = tab.preview === null ? tab.blog : null;
+	const merged = mergePoll(base, action.blog, tab.url, action.at);
 	const blogChanged = merged.blog !== tab.blog;
-	if (!blogChanged && tab.error === null && tab.fromStore === null && tab.via === action.via && sameNext(tab.next, action.next)) {
+	if (!blogChanged && tab.preview === null && tab.error === null && tab.fromStore === null && tab.via === action.via && sameNext(tab.next, action.next)) {
 		return tab;
 	}
 	let marks = tab.marks;
 	let arrival = tab.arrival;
 	let expanded = tab.expanded;
 	// The very first load of a blog never seen before: nothing in it is "new".
-	const firstEver = tab.blog === null;
+	const firstEver = base === null;
 	if (!firstEver && (merged.added.length > 0 || merged.updated.length > 0 || merged.removed.length > 0 || merged.dropped.length > 0)) {
 		const m = copyMarks(marks);
 		const whileAway = tab.fromStore !== null;
@@ -143,6 +155,7 @@ function pollSucceeded(tab: TabState, action: Extract<PollAction, {type: 'poll-s
 		arrival,
 		expanded,
 		storeSeq: blogChanged || marks !== tab.marks ? tab.storeSeq + 1 : tab.storeSeq,
+		preview: null,
 	};
 }
 

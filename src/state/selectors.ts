@@ -243,7 +243,7 @@ export function tabLabels(state: State): TabLabel[] {
 
 export type StatusModel =
 	| {readonly kind: 'search'; readonly query: string}
-	| {readonly kind: 'notice' | 'warning' | 'error'; readonly text: SafeText}
+	| {readonly kind: 'notice' | 'warning' | 'error' | 'loading'; readonly text: SafeText}
 	| {readonly kind: 'keys'};
 
 export function statusModel(state: State): StatusModel {
@@ -255,6 +255,7 @@ export function statusModel(state: State): StatusModel {
 		return {kind: 'error', text: ownText(`${describeFailure(tab.error.failure)}, ${retry}`)};
 	}
 	if (state.warning !== null) return {kind: 'warning', text: state.warning};
+	if (tab.preview !== null) return {kind: 'loading', text: ownText(`loading… ${tab.preview.posts} newest posts so far`)};
 	return {kind: 'keys'};
 }
 

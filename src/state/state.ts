@@ -56,6 +56,12 @@ export type TabState = {
 	/** Bumped whenever what the store keeps (blog, seen) changes. */
 	readonly storeSeq: number;
 	readonly older: OlderPosts;
+	/**
+	 * Set while `blog` holds only the newest posts of the first load (a
+	 * preview) and the rest is still being read: the poll that settles the
+	 * first load replaces it, as if the preview had never been.
+	 */
+	readonly preview: {readonly posts: number} | null;
 };
 
 export type Filter =
@@ -104,6 +110,7 @@ export function initialTab(url: string): TabState {
 		arrival: {seq: 0, posts: 0, keyEvents: 0, title: null},
 		storeSeq: 0,
 		older: {kind: 'idle'},
+		preview: null,
 	};
 }
 

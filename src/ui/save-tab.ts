@@ -23,7 +23,8 @@ export type SaveOptions = {
 export function createSaveTab(options: SaveOptions): SaveTab {
 	return async (tab: TabState, index: number, at: number): Promise<SafeText | null> => {
 		const input = options.inputs[index];
-		if (tab.blog === null || input === undefined) return null;
+		// A preview is a part of the blog: storing it would have the next run count the rest as new.
+		if (tab.blog === null || tab.preview !== null || input === undefined) return null;
 		const unseen = new Set([...tab.marks].filter(([, mark]) => mark.kind === 'new').map(([id]) => id));
 		const result = await saveBlogState(options.stateDir, {
 			version: STATE_VERSION,

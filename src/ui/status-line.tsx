@@ -1,4 +1,4 @@
-/** The bottom row: the search prompt, a notice, the last error, a warning, or the main keys. */
+/** The bottom row: the search prompt, a notice, the last error, a warning, a first load still under way, or the main keys. */
 import {memo, type ReactNode} from 'react';
 import type {StatusModel} from '../state/selectors.js';
 import {ownText} from '../text/sanitize.js';
@@ -49,6 +49,8 @@ function statusRuns(model: StatusModel, columns: number, theme: Theme, keymap: K
 			return [{text: cutTo(`! ${model.text}`, columns), style: theme.tokens.warning}];
 		case 'notice':
 			return [{text: cutTo(model.text, columns), style: theme.tokens.notice}];
+		case 'loading':
+			return [{text: cutTo(model.text, columns), style: theme.tokens.muted}];
 		case 'keys':
 			return [{text: cutTo(keysHint(keymap), columns), style: theme.tokens.muted}];
 	}

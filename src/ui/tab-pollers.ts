@@ -3,8 +3,8 @@
  * sources (fast-xml-parser, htmlparser2, iconv-lite) are imported here, after
  * the first frame, so neither a stored copy nor the loading line waits for
  * them. A tab whose first poll ran in the first-poll worker reports that
- * poll's event first, then its own poller takes over when the event says the
- * next poll is due.
+ * poll's preview (if any) and event first, then its own poller takes over when
+ * the event says the next poll is due.
  */
 import {isLiveblogError, type Failure} from '../errors.js';
 import type {Clock} from '../net/clock.js';
@@ -81,6 +81,10 @@ export function createTabPollers(options: TabPollersOptions): PollerFactory {
 		};
 
 		const begin = async (): Promise<void> => {
+			// A large feed's newest posts, drawn while the worker reads the rest; its result always comes after.
+			if (first !== null) options.firstPolls?.onPreview(tab, (event) => {
+				if (!stopped) report(event);
+			});
 			const firstPoll = first === null ? null : await first;
 			if (stopped) return;
 			const settled = firstPoll?.kind === 'settled' ? firstPoll.event : null;

@@ -7,7 +7,8 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {startFirstPolls, type FirstPollJob} from '../../src/net/first-poll.js';
-import {rss, itemA, itemB} from '../cli/rss.js';
+import {PREVIEW_ENTRIES} from '../../src/sources/index.js';
+import {rss, itemA, itemB, type Item} from '../cli/rss.js';
 import {startFeedServer, type FeedServer} from '../helpers/feed-server.js';
 
 const workerUrl = new URL('../../dist/net/first-poll-worker.js', import.meta.url);
@@ -61,6 +62,35 @@ describe('first polls in a worker', () => {
 		expect(event.blog.title).toBe('Storm \u241b]52;c;aGk=\u2407 live');
 		expect(event.blog.entries[0]?.title).toBe('Alpha \u241b[2Jevil');
 		expect(JSON.stringify(event)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+	});
+
+	it('post a large feed’s newest posts as a preview before the event that settles the poll', async () => {
+		const many: Item[] = Array.from({length: PREVIEW_ENTRIES + 20}, (_, i) => ({guid: `g${i}`, title: `Post ${i}`, minute: i, html: `<p>Body ${i}</p>`}));
+		server.route('/big', {body: rss('Big live', many), etag: '"big"'});
+		server.route('/small', {body: rss('Storm live', [itemA, itemB])});
+		const polls = startFirstPolls(workerUrl, [job(0, '/big'), job(1, '/small')]);
+		const seen: string[] = [];
+		const previews: unknown[] = [];
+		polls.onPreview(0, (event) => {
+			seen.push('preview');
+			previews.push(event);
+		});
+		polls.onPreview(1, () => seen.push('small preview'));
+		const settled = polls.result(0)!.then((poll) => {
+			seen.push('settled');
+			return poll;
+		});
+		const [first] = await Promise.all([settled, polls.result(1)]);
+		expect(seen).toEqual(['preview', 'settled']);
+		const event = first.kind === 'settled' ? first.event : null;
+		if (event?.type !== 'poll-succeeded') throw new Error(`expected a success, got ${event?.type}`);
+		expect(event.blog.entries).toHaveLength(PREVIEW_ENTRIES + 20);
+		expect(event.validators[server.url('/big')]).toMatchObject({etag: '"big"'});
+		expect(previews).toHaveLength(1);
+		expect(previews[0]).toMatchObject({type: 'poll-preview', at: event.at, blog: {title: 'Big live'}});
+		const preview = previews[0] as {blog: {entries: unknown[]}};
+		expect(preview.blog.entries).toEqual(event.blog.entries.slice(0, PREVIEW_ENTRIES));
+		expect(server.hits('/big')).toBe(1);
 	});
 
 	it('say which address no source accepts, before asking anything', async () => {

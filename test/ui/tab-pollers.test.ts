@@ -7,7 +7,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {LiveblogError} from '../../src/errors.js';
-import type {FirstPoll, FirstPolls, SettlingEvent} from '../../src/net/first-poll.js';
+import type {FirstPoll, FirstPolls, PreviewEvent, SettlingEvent} from '../../src/net/first-poll.js';
 import type {PollEvent} from '../../src/net/poll-events.js';
 import type {PollerControl, PollerOptions} from '../../src/net/poller.js';
 import type {PollSource} from '../../src/sources/source.js';
@@ -55,11 +55,16 @@ function plainSource(url: string): PollSource {
 	return {label: () => ownText('RSS'), nextRequest: () => ({url, conditional: true, key: url}), accept: () => ({kind: 'not-a-blog', found: 'nothing'})};
 }
 
-/** A worker answer, resolved when the test says so. */
-function workerAnswer(): {polls: FirstPolls; answer(poll: FirstPoll): void} {
+/** A worker answer (and preview), given when the test says so. */
+function workerAnswer(): {polls: FirstPolls; answer(poll: FirstPoll): void; preview(event: PreviewEvent): void} {
 	let answer = (_poll: FirstPoll): void => undefined;
 	const result = new Promise<FirstPoll>((resolve) => (answer = resolve));
-	return {polls: {checked: Promise.resolve(null), result: (tab) => (tab === 0 ? result : null)}, answer: (poll) => answer(poll)};
+	const listeners: ((event: PreviewEvent) => void)[] = [];
+	return {
+		polls: {checked: Promise.resolve(null), result: (tab) => (tab === 0 ? result : null), onPreview: (tab, listener) => void (tab === 0 && listeners.push(listener))},
+		answer: (poll) => answer(poll),
+		preview: (event) => listeners.forEach((listener) => listener(event)),
+	};
 }
 
 function succeeded(at: number, nextInMs: number): Extract<SettlingEvent, {type: 'poll-succeeded'}> {
@@ -123,6 +128,38 @@ describe('tab pollers', () => {
 		expect(poller.started).toBe(0);
 		await t.clock.advance(1);
 		expect(poller.started).toBe(1);
+	});
+
+	it('report the worker’s preview before its poll, and hand over with the poll’s validators alone', async () => {
+		const worker = workerAnswer();
+		const t = setUp({firstPolls: worker.polls});
+		t.handle().start();
+		await settle();
+		const preview: PreviewEvent = {type: 'poll-preview', at: FAKE_EPOCH, blog: {...blog(entries(1)), coverage: {kind: 'window'}}};
+		worker.preview(preview);
+		expect(t.events).toEqual([preview]);
+		// A preview settles nothing: the poller is not made, `r` still waits.
+		expect(t.loads()).toBe(0);
+		expect(t.options.validators[0]).toEqual({});
+
+		const event = succeeded(FAKE_EPOCH, 60_000);
+		worker.answer({kind: 'settled', event});
+		await settle();
+		expect(t.events).toEqual([preview, event]);
+		expect(t.pollers[0]!.options.validators).toEqual(event.validators);
+		await t.clock.advance(60_000);
+		expect(t.pollers[0]!.started).toBe(1);
+	});
+
+	it('report no preview once the tab has stopped', async () => {
+		const worker = workerAnswer();
+		const t = setUp({firstPolls: worker.polls});
+		const handle = t.handle();
+		handle.start();
+		await settle();
+		handle.stop();
+		worker.preview({type: 'poll-preview', at: FAKE_EPOCH, blog: {...blog(entries(1)), coverage: {kind: 'window'}}});
+		expect(t.events).toEqual([]);
 	});
 
 	it('let `r` start the tab’s poller early, but not within 5 s of the worker’s poll', async () => {
