@@ -9,7 +9,8 @@
  * decoded size is capped), and neither the cache interceptor (it hides 304s)
  * nor the retry interceptor (backoff belongs to schedule.ts) is wanted.
  */
-import {Agent, EnvHttpProxyAgent, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
+import {Agent, EnvHttpProxyAgent} from './undici-parts.js';
 
 export type AgentTimeouts = {
 	readonly connectMs: number;

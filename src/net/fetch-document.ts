@@ -7,13 +7,14 @@
  * destroyed.
  */
 import {readFileSync} from 'node:fs';
-import {request, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
 import {LiveblogError, type Failure} from '../errors.js';
 import type {FetchedDocument, PollRequest} from '../sources/source.js';
 import {sharedAgent} from './agent.js';
 import type {Validators} from './poll-events.js';
 import {destroyBody, discard, readBody} from './read-body.js';
 import {parseRetryAfter} from './retry-after.js';
+import {requestGet} from './undici-parts.js';
 import {conditionalHeaders, hashBody, nextValidators} from './validators.js';
 
 export const MAX_WIRE_BYTES = 20 * 1024 * 1024;
@@ -164,8 +165,7 @@ export async function fetchDocument(
 	let redirects = 0;
 	try {
 		for (;;) {
-			const response = await request(url, {
-				method: 'GET',
+			const response = await requestGet(url, {
 				dispatcher: options.dispatcher ?? sharedAgent(),
 				signal,
 				headers: {
