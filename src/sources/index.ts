@@ -168,6 +168,23 @@ function oldestFirst(blog: ParsedBlog): boolean {
 	return dated.length > 1 && dated[0]!.published! < dated[dated.length - 1]!.published!;
 }
 
+/** Bytes decoded for a preview before the whole document is: room for the first posts of most feeds. */
+export const PREVIEW_HEAD_BYTES = 256 * 1024;
+
+/**
+ * The document cut before a '<' byte near PREVIEW_HEAD_BYTES, or null when
+ * it is not much larger or may be UTF-16. In UTF-8 and the other
+ * ASCII-compatible charsets a '<' byte is always a whole character, so the
+ * head decodes to the start of the same text.
+ */
+function headOf(doc: FetchedDocument): FetchedDocument | null {
+	const {bytes} = doc;
+	if (bytes.length < PREVIEW_HEAD_BYTES * 2) return null;
+	if (bytes[0] === 0xfe || bytes[0] === 0xff || bytes[0] === 0 || bytes[1] === 0) return null;
+	const cut = bytes.lastIndexOf(0x3c, PREVIEW_HEAD_BYTES);
+	return cut <= 0 ? null : {...doc, bytes: bytes.subarray(0, cut)};
+}
+
 /**
  * The newest posts of a large feed, read through the same adapter from a cut
  * of the document (preview-text.ts), to draw while the whole feed is read.
@@ -177,9 +194,17 @@ function oldestFirst(blog: ParsedBlog): boolean {
  */
 export function previewDocument(doc: FetchedDocument, options: SourceOptions): ParsedBlog | null {
 	if (options.force === 'guardian' || options.force === 'jsonld' || isGuardianInput(doc.url)) return null;
+	const force = options.force ?? 'auto';
 	try {
+		// Most XML feeds hold their newest posts well within the head: decoding the rest can wait for the full read.
+		const head = headOf(doc);
+		if (head !== null) {
+			const input = decodeDocument(head);
+			const format = force === 'auto' ? detectFormat(input) : force;
+			const first = format === 'rss' || format === 'rdf' || format === 'atom' ? previewFrom(input, format, 'first', options) : null;
+			if (first !== null && !oldestFirst(first)) return first;
+		}
 		const input = decodeDocument(doc);
-		const force = options.force ?? 'auto';
 		const format = force === 'auto' ? detectFormat(input) : force;
 		const first = previewFrom(input, format, 'first', options);
 		if (first === null || !oldestFirst(first)) return first;

@@ -5,7 +5,7 @@
  * there is no preview at all.
  */
 import {describe, expect, it} from 'vitest';
-import {parseDocument, PREVIEW_ENTRIES, previewDocument} from '../../src/sources/index.js';
+import {parseDocument, PREVIEW_ENTRIES, PREVIEW_HEAD_BYTES, previewDocument} from '../../src/sources/index.js';
 import {cutJsonArray, cutXmlItems} from '../../src/sources/preview-text.js';
 import type {FetchedDocument} from '../../src/sources/source.js';
 import {rss, type Item} from '../cli/rss.js';
@@ -29,7 +29,7 @@ function fullBlog(document: FetchedDocument) {
 
 function atom(entries: readonly {id: string; minute: number; title: string}[]): string {
 	const body = entries
-		.map((e) => `<entry><id>${e.id}</id><title>${e.title}</title><updated>2026-11-28T10:${String(e.minute).padStart(2, '0')}:00Z</updated><content type="html">&lt;p&gt;Text of ${e.title}&lt;/p&gt;</content></entry>`)
+		.map((e) => `<entry><id>${e.id}</id><title>${e.title}</title><updated>${new Date(Date.UTC(2026, 10, 28, 10, 0) + e.minute * 60_000).toISOString()}</updated><content type="html">&lt;p&gt;Text of ${e.title}&lt;/p&gt;</content></entry>`)
 		.join('\n');
 	return `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom live</title><id>urn:x</id><updated>2026-11-28T11:00:00Z</updated>\n${body}\n</feed>`;
 }
@@ -105,6 +105,25 @@ describe('previewDocument', () => {
 		expect(preview?.entries[0]?.title).toBe(`Post ${PREVIEW_ENTRIES + 10}`);
 	});
 
+	it('reads the head of a long feed to the same posts, multi-byte characters and all', () => {
+		const long = Array.from({length: 3000}, (_, i) => ({guid: `g${i}`, title: `Café ☕ ${i} — “déjà vu” 🌊`, minute: i, html: `<p>Él dijo: ${'ñ'.repeat(i % 7)} 日本 ${i}</p>`}));
+		const document = doc(rss('Blog 🌊 en vivo', long), 'application/rss+xml');
+		expect(document.bytes.length).toBeGreaterThan(PREVIEW_HEAD_BYTES * 2);
+		const preview = previewDocument(document, {});
+		expect(preview?.title).toBe('Blog 🌊 en vivo');
+		expect(preview?.entries).toHaveLength(PREVIEW_ENTRIES);
+		expect(preview?.entries).toEqual(fullBlog(document).entries.slice(0, PREVIEW_ENTRIES));
+	});
+
+	it('reads the whole document when the head holds too few posts', () => {
+		const big = Array.from({length: PREVIEW_ENTRIES + 10}, (_, i) => ({guid: `g${i}`, title: `Long ${i}`, minute: i, html: `<p>${'word '.repeat(4000)}${i}</p>`}));
+		const document = doc(rss('Long posts', big), 'application/rss+xml');
+		expect(document.bytes.length).toBeGreaterThan(PREVIEW_HEAD_BYTES * 2);
+		const preview = previewDocument(document, {});
+		expect(preview?.entries).toHaveLength(PREVIEW_ENTRIES);
+		expect(preview?.entries).toEqual(fullBlog(document).entries.slice(0, PREVIEW_ENTRIES));
+	});
+
 	it('takes the end of a feed listed oldest first, where its newest posts are', () => {
 		const list = Array.from({length: PREVIEW_ENTRIES + 10}, (_, i) => ({id: `urn:e${i + 1}`, minute: i + 1, title: `Entry ${i + 1}`}));
 		const document = doc(atom(list), 'application/atom+xml');
@@ -114,6 +133,15 @@ describe('previewDocument', () => {
 		expect(preview?.entries.map((e) => e.title)).toContain(`Entry ${PREVIEW_ENTRIES + 10}`);
 		expect(preview?.entries.map((e) => e.title)).not.toContain('Entry 10');
 		expect(preview?.entries).toEqual(full.entries.slice(-PREVIEW_ENTRIES));
+	});
+
+	it('takes the end of a long feed listed oldest first too', () => {
+		const list = Array.from({length: 4000}, (_, i) => ({id: `urn:e${i + 1}`, minute: i + 1, title: `Entry ${i + 1}`}));
+		const document = doc(atom(list), 'application/atom+xml');
+		expect(document.bytes.length).toBeGreaterThan(PREVIEW_HEAD_BYTES * 2);
+		const preview = previewDocument(document, {});
+		expect(preview?.entries.map((e) => e.title)).toContain('Entry 4000');
+		expect(preview?.entries).toEqual(fullBlog(document).entries.slice(-PREVIEW_ENTRIES));
 	});
 
 	it('reads a JSON Feed’s first items the same way', () => {
