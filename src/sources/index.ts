@@ -130,7 +130,7 @@ export function parseDocument(doc: FetchedDocument, options: SourceOptions): Par
 }
 
 /** How many posts a preview holds: more than any terminal shows at once. */
-export const PREVIEW_ENTRIES = 50;
+export const PREVIEW_ENTRIES = 40;
 
 function cutText(input: SourceText, format: ReturnType<typeof detectFormat>, end: CutEnd): string | null {
 	switch (format) {
