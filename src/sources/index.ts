@@ -201,6 +201,8 @@ export function previewDocument(doc: FetchedDocument, options: SourceOptions): P
 		if (head !== null) {
 			const input = decodeDocument(head);
 			const format = force === 'auto' ? detectFormat(input) : force;
+			// A page is read whole: decoding all of it here would only delay that.
+			if (format === 'html') return null;
 			const first = format === 'rss' || format === 'rdf' || format === 'atom' ? previewFrom(input, format, 'first', options) : null;
 			if (first !== null && !oldestFirst(first)) return first;
 		}

@@ -167,6 +167,7 @@ describe('previewDocument', () => {
 	it('gives none for a small feed, a page, a Guardian response, or a document it cannot cut', () => {
 		expect(previewDocument(doc(rss('Small', items(PREVIEW_ENTRIES)), 'application/rss+xml'), {})).toBeNull();
 		expect(previewDocument(doc('<html><body>hello</body></html>', 'text/html'), {})).toBeNull();
+		expect(previewDocument(doc(`<html><body>${'<p>long page</p>'.repeat(70_000)}</body></html>`, 'text/html'), {})).toBeNull();
 		expect(previewDocument(doc(JSON.stringify({response: {status: 'ok', content: {}}}), 'application/json', 'https://content.guardianapis.com/x'), {force: 'guardian'})).toBeNull();
 		const broken = rss('Broken', items(PREVIEW_ENTRIES + 1)).replace('<title>Post 30</title>', '<title>Post 30</titel>');
 		expect(previewDocument(doc(broken, 'application/rss+xml'), {})).toBeNull();
