@@ -70,6 +70,7 @@ describe('a first load with a preview', () => {
 		const tab = s.tabs[0]!;
 		expect(tab.blog?.entries).toHaveLength(50);
 		expect(statusModel(s)).toEqual({kind: 'error', text: `${describeFailure(failure)}, retrying in 30 s`});
+		expect(olderFooter(s, tab)).toEqual({text: 'only the newest 50 posts: the rest of the feed could not be read yet', tone: 'warning'});
 		// The next good poll is still the first load: the posts past the preview are not new.
 		const later = run(s, full(all, T0 + 31_000));
 		expect(later.tabs[0]!.blog?.entries).toHaveLength(120);
