@@ -2,8 +2,8 @@
  * Worker entry (see first-poll.ts): makes each job's source, says whether
  * every address was valid, runs one poll per job with the ordinary poller and
  * posts the event that settles it, after a preview of a large feed's newest
- * posts when one can be made. The sources load before the poller, so a
- * bad address is reported before undici has even loaded.
+ * posts when one can be made. A bad address is reported before any request
+ * is made.
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import {isLiveblogError} from '../errors.js';
@@ -59,9 +59,12 @@ async function sourcesFor(): Promise<PollSource[] | null> {
 }
 
 async function main(): Promise<void> {
+	// Loaded alongside the sources (one module's file is read while the other compiles); used only once every address is valid.
+	const net = Promise.all([import('./poller.js'), import('./clock.js')]);
+	net.catch(() => undefined);
 	const sources = await sourcesFor();
 	if (sources === null) return;
-	const [{createPoller}, {systemClock}] = await Promise.all([import('./poller.js'), import('./clock.js')]);
+	const [{createPoller}, {systemClock}] = await net;
 	await Promise.all(
 		jobs.map(
 			(job, i) =>
