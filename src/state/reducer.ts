@@ -15,7 +15,7 @@ import {isKeyEvent} from './list.js';
 import {copyMarks, marksIndex, withShownSince} from './marks-index.js';
 import {paneOf} from './pane.js';
 import {rowsFrom, visibleIds} from './rows.js';
-import {restoredTab, type Mark, type State, type TabState} from './state.js';
+import {initialTab, restoredTab, type Mark, type State, type StoredSnapshot, type TabState} from './state.js';
 import {withActive, withTab} from './tab-update.js';
 
 /** How long a new post must have been on screen before its highlight settles. */
@@ -50,6 +50,12 @@ function step(state: State, action: Action): State {
 			return settle(state, action.at);
 		case 'store-loaded':
 			return withTab(state, action.tab, (tab) => (tab.blog === null ? restoredTab(tab.url, action.stored) : tab));
+		case 'store-completed':
+			return withTab(state, action.tab, (tab) => completeRestore(tab, action.stored));
+		case 'store-failed': {
+			const failed = withTab(state, action.tab, (tab) => (tab.restore.kind === 'head' ? initialTab(tab.url) : tab));
+			return failed === state ? state : {...failed, notice: action.message};
+		}
 		case 'store-written':
 			return state.warning === null ? state : {...state, warning: null};
 		case 'store-write-failed':
@@ -65,6 +71,25 @@ function step(state: State, action: Action): State {
 		case 'blog-followed':
 			return reduceOlder(state, action);
 	}
+}
+
+/**
+ * The whole stored blog in place of its first screen. The marks were made
+ * for every stored entry already (restoredTab), so they stay as the reader
+ * left them; nothing becomes new for arriving now. The file holds this very
+ * blog, so there is nothing to save.
+ */
+function completeRestore(tab: TabState, stored: StoredSnapshot): TabState {
+	if (tab.restore.kind !== 'head') return tab;
+	const ids = new Set(stored.blog.entries.map((entry) => entry.id));
+	const strays = [...tab.marks.keys()].filter((id) => !ids.has(id));
+	let marks = tab.marks;
+	if (strays.length > 0) {
+		const m = copyMarks(marks);
+		for (const id of strays) m.delete(id);
+		marks = m;
+	}
+	return {...tab, blog: stored.blog, marks, restore: {kind: 'whole'}};
 }
 
 /**

@@ -23,7 +23,8 @@ export type SaveOptions = {
 export function createSaveTab(options: SaveOptions): SaveTab {
 	return async (tab: TabState, index: number, at: number): Promise<SafeText | null> => {
 		const input = options.inputs[index];
-		if (tab.blog === null || input === undefined) return null;
+		// Only the first screen of the stored copy is in hand: the file holds more.
+		if (tab.blog === null || input === undefined || tab.restore.kind === 'head') return null;
 		const unseen = new Set([...tab.marks].filter(([, mark]) => mark.kind === 'new').map(([id]) => id));
 		const result = await saveBlogState(options.stateDir, {
 			version: STATE_VERSION,
