@@ -75,21 +75,29 @@ function step(state: State, action: Action): State {
 
 /**
  * The whole stored blog in place of its first screen. The marks were made
- * for every stored entry already (restoredTab), so they stay as the reader
- * left them; nothing becomes new for arriving now. The file holds this very
- * blog, so there is nothing to save.
+ * from what the head said was unseen (restoredTab), which for any file this
+ * program wrote is what the whole copy says: they stay as the reader left
+ * them, and nothing becomes new for arriving now. Only an entry the whole
+ * copy calls unseen that the head did not is marked here (a file edited by
+ * hand); a mark the whole copy does not back is dropped. The file holds this
+ * very blog, so there is nothing to save.
  */
 function completeRestore(tab: TabState, stored: StoredSnapshot): TabState {
 	if (tab.restore.kind !== 'head') return tab;
-	const ids = new Set(stored.blog.entries.map((entry) => entry.id));
-	const strays = [...tab.marks.keys()].filter((id) => !ids.has(id));
-	let marks = tab.marks;
-	if (strays.length > 0) {
-		const m = copyMarks(marks);
-		for (const id of strays) m.delete(id);
-		marks = m;
+	const {unseen} = tab.restore;
+	const seen = new Set(stored.seen);
+	const marks = new Map<EntryId, Mark>();
+	let same = true;
+	for (const entry of stored.blog.entries) {
+		if (seen.has(entry.id)) continue;
+		const kept = tab.marks.get(entry.id);
+		const mark = kept ?? (unseen.has(entry.id) ? undefined : {kind: 'new' as const, at: stored.savedAt, shownSince: null, whileAway: true});
+		if (mark === undefined) continue;
+		if (mark !== kept) same = false;
+		marks.set(entry.id, mark);
 	}
-	return {...tab, blog: stored.blog, marks, restore: {kind: 'whole'}};
+	same &&= marks.size === tab.marks.size;
+	return {...tab, blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks: same ? tab.marks : marks, restore: {kind: 'whole'}};
 }
 
 /**

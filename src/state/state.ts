@@ -40,7 +40,10 @@ export type OlderPosts =
  * arrives ('store-completed'). `keyEvents` is the whole blog's count, for the
  * sidebar heading. Keys wait and the poller is not started until then.
  */
-export type Restore = {readonly kind: 'whole'} | {readonly kind: 'head'; readonly keyEvents: number};
+export type Restore =
+	| {readonly kind: 'whole'}
+	/** `unseen`: the entries the head said were new, for checking against the whole copy. */
+	| {readonly kind: 'head'; readonly keyEvents: number; readonly unseen: ReadonlySet<EntryId>};
 
 export type TabError = {readonly failure: Failure; readonly at: number; readonly next: NextPoll};
 
@@ -134,7 +137,7 @@ export function restoredTab(url: string, stored: StoredSnapshot, rest?: StoredRe
 	} else {
 		for (const id of rest.unseen) marks.set(id, mark);
 	}
-	const restore: Restore = rest === undefined ? {kind: 'whole'} : {kind: 'head', keyEvents: rest.keyEvents};
+	const restore: Restore = rest === undefined ? {kind: 'whole'} : {kind: 'head', keyEvents: rest.keyEvents, unseen: new Set(rest.unseen)};
 	return {...initialTab(url), blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks, restore};
 }
 

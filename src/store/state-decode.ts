@@ -183,6 +183,19 @@ export function decodeStoredHead(value: unknown, expectedUrl: string, want: numb
 	};
 }
 
+/**
+ * A file's head section (store/state-head.ts), checked like a whole file;
+ * null when it keeps fewer entries than `want` (a taller terminal).
+ */
+export function decodeHeadSection(value: unknown, expectedUrl: string, want: number): Omit<StoredHead, 'rest'> | null {
+	return within('head', () => {
+		const head = record(value, '');
+		if (count(head['capacity'], 'capacity') < want) return null;
+		const state = decodeStoredBlog(head, expectedUrl);
+		return {state, unseen: each(head['unseen'], 'unseen', (id) => string(id, '')), keyEvents: count(head['keyEvents'], 'keyEvents')};
+	});
+}
+
 type Scan = {readonly ids: ReadonlySet<EntryId>; readonly keyEventAt: readonly number[]};
 
 /** Null unless every entry has a unique id and sorts after the one before it, and they are no more than are kept. */

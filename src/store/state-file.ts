@@ -18,8 +18,9 @@ import {
 	type WriteResult,
 } from './atomic-write.js';
 import {stateFilePath} from './paths.js';
+import {headSpan, PREFIX_BYTES, serialiseState} from './state-head.js';
 import type {EntryId} from '../model/blog.js';
-import {decodeStoredBlog, decodeStoredHead, StateShapeError, type StoredBlog, type StoredHead} from './state-decode.js';
+import {decodeHeadSection, decodeStoredBlog, decodeStoredHead, StateShapeError, type StoredBlog, type StoredHead} from './state-decode.js';
 
 export {STATE_VERSION, type StoredBlog} from './state-decode.js';
 
@@ -70,6 +71,8 @@ export type HeadResult =
 	  };
 
 export async function loadBlogStateHead(dir: string, url: string, want: number, options: StoreOptions = {}): Promise<HeadResult> {
+	const fromHead = await readHeadSection(dir, url, want, options);
+	if (fromHead !== null) return fromHead;
 	const read = await readParsed(dir, url, options);
 	if (read.kind !== 'parsed') return read;
 	let head: StoredHead | null;
@@ -81,6 +84,48 @@ export async function loadBlogStateHead(dir: string, url: string, want: number, 
 	if (head === null) return decodeOrMoveAside(read.path, read.now, () => decodeStoredBlog(read.value, url));
 	const {state, unseen, keyEvents, rest} = head;
 	return {kind: 'head', state, unseen, keyEvents, rest: async () => decodeOrMoveAside(read.path, options.now ?? Date.now(), rest)};
+}
+
+/**
+ * The head section alone (state-head.ts): a few hundred kilobytes read and
+ * parsed instead of the whole file. Null whenever it cannot serve (no head,
+ * too small a head, anything odd about it): the whole file is read then.
+ */
+async function readHeadSection(dir: string, url: string, want: number, options: StoreOptions): Promise<HeadResult | null> {
+	const path = stateFilePath(dir, url);
+	let value: unknown;
+	try {
+		const handle = await open(path, 'r');
+		try {
+			const {size} = await handle.stat();
+			if (size > (options.maxBytes ?? MAX_STATE_BYTES)) return null;
+			const start = Buffer.alloc(Math.min(PREFIX_BYTES, size));
+			await handle.read(start, 0, start.length, 0);
+			const span = headSpan(start.toString('latin1'));
+			if (span === null || span.offset + span.bytes > size) return null;
+			const bytes = Buffer.alloc(span.bytes);
+			const {bytesRead} = await handle.read(bytes, 0, span.bytes, span.offset);
+			if (bytesRead !== span.bytes) return null;
+			value = JSON.parse(bytes.toString('utf8'));
+		} finally {
+			await handle.close().catch(() => undefined);
+		}
+	} catch {
+		return null;
+	}
+	let head: Omit<StoredHead, 'rest'> | null;
+	try {
+		head = decodeHeadSection(value, url, want);
+	} catch {
+		return null;
+	}
+	if (head === null) return null;
+	const rest = async (): Promise<Exclude<LoadResult, {kind: 'missing'}>> => {
+		const read = await readParsed(dir, url, options);
+		if (read.kind === 'missing') return {kind: 'corrupt', movedTo: null, message: sanitizeLine(`the saved copy ${basename(path)} went away while it was read; starting fresh`)};
+		return read.kind === 'parsed' ? decodeOrMoveAside(read.path, read.now, () => decodeStoredBlog(read.value, url)) : read;
+	};
+	return {kind: 'head', ...head, rest};
 }
 
 type Read = Exclude<LoadResult, {kind: 'loaded'}> | {readonly kind: 'parsed'; readonly value: unknown; readonly path: string; readonly now: number};
@@ -161,7 +206,7 @@ export async function saveBlogState(dir: string, state: StoredBlog, options: Sto
 	const seen = state.seen.filter((id) => kept.has(id));
 	let json: string;
 	try {
-		json = JSON.stringify({...state, seen});
+		json = serialiseState(state, seen);
 	} catch (error) {
 		// A RangeError for a string past V8's limit: say so rather than crash.
 		return {kind: 'failed', reason: 'too-large', message: sanitizeLine(`could not serialise the state (${error instanceof Error ? error.name : 'error'})`)};

@@ -118,7 +118,11 @@ async function runTui(screen: Screen, options: TuiOptions): Promise<number> {
 		if (rest === undefined) return [];
 		const finish = async (): Promise<RestOutcome> => {
 			const result = await rest.rest();
-			if (result.kind === 'loaded') return {kind: 'loaded', stored: result.state};
+			if (result.kind === 'loaded') {
+				// The whole file's, which the poller (started only now) sends back.
+				validators[tab] = result.state.validators;
+				return {kind: 'loaded', stored: result.state};
+			}
 			// The tab starts fresh, as it would have with this file damaged at start.
 			validators[tab] = {};
 			pollTabs[tab] = {url: t.input, restored: false};

@@ -216,7 +216,8 @@ describe('loadBlogStateHead: a start reads the first screen, then the rest', () 
 
 	it('decodes only the first entries and key events, and says what the whole copy holds', async () => {
 		const state = sampleState();
-		await saveBlogState(dir, state);
+		// As an older version wrote it: no head section, so the entries are scanned.
+		await writeRaw(JSON.stringify(state));
 		const head = await loadBlogStateHead(dir, URL_, 2);
 		if (head.kind !== 'head') throw new Error(`expected a head, got ${head.kind}`);
 		// p and u are the first two; b is the second key event (p, pinned, is the first).
@@ -228,6 +229,32 @@ describe('loadBlogStateHead: a start reads the first screen, then the rest', () 
 		expect(rest).toEqual({kind: 'loaded', state});
 		// The entries already decoded are the ones the whole blog holds.
 		expect(rest.kind === 'loaded' && rest.state.blog.entries[0]).toBe(head.state.blog.entries[0]);
+	});
+
+	it('reads only the head section a saved file starts with, and the whole file after the frame', async () => {
+		const state = sampleState();
+		await saveBlogState(dir, state);
+		const path = stateFilePath(dir, URL_);
+		const text = await readFile(path, 'utf8');
+		expect(text.startsWith('{"version":1,"headBytes":')).toBe(true);
+		expect(await loadBlogState(dir, URL_)).toEqual({kind: 'loaded', state});
+		// Everything after the head is damaged: the first screen does not notice, the rest does.
+		await writeFile(path, text.slice(0, text.indexOf(',"url":', text.indexOf('"skipped":'))) + ',"url":!!!');
+		const head = await loadBlogStateHead(dir, URL_, 2, {now: T0});
+		if (head.kind !== 'head') throw new Error(`expected a head, got ${head.kind}`);
+		expect(ids(head.state.blog.entries)).toEqual(['p', 'u', 'b', 'a']);
+		expect(head.unseen).toEqual(['p', 'u']);
+		expect(head.keyEvents).toBe(2);
+		expect(head.state.validators).toEqual(state.validators);
+		expect(await head.rest()).toMatchObject({kind: 'corrupt', message: expect.stringContaining('not valid JSON')});
+	});
+
+	it('reads the whole file when the head keeps too few entries for the screen', async () => {
+		await saveBlogState(dir, sampleState());
+		const path = stateFilePath(dir, URL_);
+		const text = await readFile(path, 'utf8');
+		await writeFile(path, text.slice(0, text.indexOf(',"url":', text.indexOf('"skipped":'))) + ',"url":!!!');
+		expect(await loadBlogStateHead(dir, URL_, 65, {now: T0})).toMatchObject({kind: 'corrupt'});
 	});
 
 	it('decodes everything at once when the file is not in the order this program writes', async () => {
