@@ -139,14 +139,20 @@ async function runTui(inputs: readonly {input: string; url: string}[], settings:
 		jobs.length === 0 ? null : (await import('./net/first-poll.js')).startFirstPolls(new URL('./net/first-poll-worker.js', import.meta.url), jobs);
 	const polledFirst = new Set(jobs.map(job => job.tab));
 	const screen = import('./ui/run-tui.js').then(ui => ui.loadTui());
-	const {loadBlogState} = await import('./store/state-file.js');
+	const {loadBlogStateHead} = await import('./store/state-file.js');
+	// Entries and key events the first screen can show: each takes a row at least.
+	const firstScreen = Math.max(process.stdout.rows || 24, 24);
 	const [tabs, startTui] = await Promise.all([
 		Promise.all(
 			inputs.map(async ({url}, tab) => {
-				const loaded = dir === null || polledFirst.has(tab) ? null : await loadBlogState(dir, url);
+				const loaded = dir === null || polledFirst.has(tab) ? null : await loadBlogStateHead(dir, url, firstScreen);
 				// Said before the alternate screen hides the terminal; the blog starts fresh.
 				if (loaded?.kind === 'corrupt') err(loaded.message);
 				// The TUI keys its state file on `input`: the resolved URL, as --forget and export do.
+				if (loaded?.kind === 'head') {
+					const {state, unseen, keyEvents, rest} = loaded;
+					return {input: url, stored: state, rest: {unseen, keyEvents, rest}};
+				}
 				return {input: url, stored: loaded?.kind === 'loaded' ? loaded.state : null};
 			}),
 		),

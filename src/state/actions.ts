@@ -19,6 +19,10 @@ export type Action =
 	/** Time passed: highlights that have been on screen long enough settle. */
 	| {readonly type: 'tick'; readonly at: number}
 	| {readonly type: 'store-loaded'; readonly tab: number; readonly stored: StoredSnapshot; readonly at: number}
+	/** The whole of a stored copy whose first screen the tab shows ('head'): it takes the place of that. */
+	| {readonly type: 'store-completed'; readonly tab: number; readonly stored: StoredSnapshot; readonly at: number}
+	/** The rest of that copy was damaged (and moved aside): the tab starts fresh, saying why. */
+	| {readonly type: 'store-failed'; readonly tab: number; readonly message: SafeText; readonly at: number}
 	| {readonly type: 'store-written'; readonly at: number}
 	| {readonly type: 'store-write-failed'; readonly message: SafeText; readonly at: number}
 	| {readonly type: 'notice-shown'; readonly text: SafeText; readonly at: number}

@@ -15,7 +15,7 @@ import {isKeyEvent} from './list.js';
 import {copyMarks, marksIndex, withShownSince} from './marks-index.js';
 import {paneOf} from './pane.js';
 import {rowsFrom, visibleIds} from './rows.js';
-import {restoredTab, type Mark, type State, type TabState} from './state.js';
+import {initialTab, restoredTab, type Mark, type State, type StoredSnapshot, type TabState} from './state.js';
 import {withActive, withTab} from './tab-update.js';
 
 /** How long a new post must have been on screen before its highlight settles. */
@@ -51,6 +51,12 @@ function step(state: State, action: Action): State {
 			return settle(state, action.at);
 		case 'store-loaded':
 			return withTab(state, action.tab, (tab) => (tab.blog === null ? restoredTab(tab.url, action.stored) : tab));
+		case 'store-completed':
+			return withTab(state, action.tab, (tab) => completeRestore(tab, action.stored));
+		case 'store-failed': {
+			const failed = withTab(state, action.tab, (tab) => (tab.restore.kind === 'head' ? initialTab(tab.url) : tab));
+			return failed === state ? state : {...failed, notice: action.message};
+		}
 		case 'store-written':
 			return state.warning === null ? state : {...state, warning: null};
 		case 'store-write-failed':
@@ -66,6 +72,33 @@ function step(state: State, action: Action): State {
 		case 'blog-followed':
 			return reduceOlder(state, action);
 	}
+}
+
+/**
+ * The whole stored blog in place of its first screen. The marks were made
+ * from what the head said was unseen (restoredTab), which for any file this
+ * program wrote is what the whole copy says: they stay as the reader left
+ * them, and nothing becomes new for arriving now. Only an entry the whole
+ * copy calls unseen that the head did not is marked here (a file edited by
+ * hand); a mark the whole copy does not back is dropped. The file holds this
+ * very blog, so there is nothing to save.
+ */
+function completeRestore(tab: TabState, stored: StoredSnapshot): TabState {
+	if (tab.restore.kind !== 'head') return tab;
+	const {unseen} = tab.restore;
+	const seen = new Set(stored.seen);
+	const marks = new Map<EntryId, Mark>();
+	let same = true;
+	for (const entry of stored.blog.entries) {
+		if (seen.has(entry.id)) continue;
+		const kept = tab.marks.get(entry.id);
+		const mark = kept ?? (unseen.has(entry.id) ? undefined : {kind: 'new' as const, at: stored.savedAt, shownSince: null, whileAway: true});
+		if (mark === undefined) continue;
+		if (mark !== kept) same = false;
+		marks.set(entry.id, mark);
+	}
+	same &&= marks.size === tab.marks.size;
+	return {...tab, blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks: same ? tab.marks : marks, restore: {kind: 'whole'}};
 }
 
 /**

@@ -158,7 +158,8 @@ export function sidebarModel(state: State, g: Geometry): SidebarModel {
 		selected: slot.index === window.selected,
 		mark: tab.marks.get(slot.entry.id)?.kind ?? null,
 	}));
-	return {items, total: window.total, focused: state.focus === 'sidebar'};
+	const total = tab.restore.kind === 'head' ? tab.restore.keyEvents : window.total;
+	return {items, total, focused: state.focus === 'sidebar'};
 }
 
 export function unseenCount(tab: TabState): number {

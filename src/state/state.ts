@@ -34,6 +34,17 @@ export type OlderPosts =
 	| {readonly kind: 'exhausted'}
 	| {readonly kind: 'failed'; readonly failure: Failure};
 
+/**
+ * A stored copy is drawn from its first screen while the rest of the file is
+ * still being decoded (store/state-decode.ts): `head` until the whole blog
+ * arrives ('store-completed'). `keyEvents` is the whole blog's count, for the
+ * sidebar heading. Keys wait and the poller is not started until then.
+ */
+export type Restore =
+	| {readonly kind: 'whole'}
+	/** `unseen`: the entries the head said were new, for checking against the whole copy. */
+	| {readonly kind: 'head'; readonly keyEvents: number; readonly unseen: ReadonlySet<EntryId>};
+
 export type TabError = {readonly failure: Failure; readonly at: number; readonly next: NextPoll};
 
 /** Posts that arrived in the last poll, for the bell, the title and notifications. */
@@ -62,6 +73,7 @@ export type TabState = {
 	 * first load replaces it, as if the preview had never been.
 	 */
 	readonly preview: {readonly posts: number} | null;
+	readonly restore: Restore;
 };
 
 export type Filter =
@@ -91,7 +103,10 @@ export type State = {
 /** What the state file hands back at start: every StoredBlog fits. */
 export type StoredSnapshot = {readonly savedAt: number; readonly blog: Blog; readonly seen: readonly EntryId[]};
 
-export type TabInit = {readonly url: string; readonly stored: StoredSnapshot | null};
+/** The rest of a stored copy whose `blog` holds only its first screen: what the whole blog would give. */
+export type StoredRest = {readonly unseen: readonly EntryId[]; readonly keyEvents: number};
+
+export type TabInit = {readonly url: string; readonly stored: StoredSnapshot | null; readonly rest?: StoredRest};
 
 export function initialTab(url: string): TabState {
 	return {
@@ -111,22 +126,31 @@ export function initialTab(url: string): TabState {
 		storeSeq: 0,
 		older: {kind: 'idle'},
 		preview: null,
+		restore: {kind: 'whole'},
 	};
 }
 
-/** A tab drawn from its stored copy: entries not seen in an earlier run are new. */
-export function restoredTab(url: string, stored: StoredSnapshot): TabState {
-	const seen = new Set(stored.seen);
+/**
+ * A tab drawn from its stored copy: entries not seen in an earlier run are
+ * new. With `rest`, the blog is only the copy's first screen, and the marks
+ * are those of the whole copy all the same.
+ */
+export function restoredTab(url: string, stored: StoredSnapshot, rest?: StoredRest): TabState {
+	const mark: Mark = {kind: 'new', at: stored.savedAt, shownSince: null, whileAway: true};
 	const marks = new Map<EntryId, Mark>();
-	for (const entry of stored.blog.entries) {
-		if (!seen.has(entry.id)) marks.set(entry.id, {kind: 'new', at: stored.savedAt, shownSince: null, whileAway: true});
+	if (rest === undefined) {
+		const seen = new Set(stored.seen);
+		for (const entry of stored.blog.entries) if (!seen.has(entry.id)) marks.set(entry.id, mark);
+	} else {
+		for (const id of rest.unseen) marks.set(id, mark);
 	}
-	return {...initialTab(url), blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks};
+	const restore: Restore = rest === undefined ? {kind: 'whole'} : {kind: 'head', keyEvents: rest.keyEvents, unseen: new Set(rest.unseen)};
+	return {...initialTab(url), blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks, restore};
 }
 
 export function initialState(tabs: readonly TabInit[], viewport: {columns: number; rows: number}): State {
 	return {
-		tabs: tabs.map((t) => (t.stored ? restoredTab(t.url, t.stored) : initialTab(t.url))),
+		tabs: tabs.map((t) => (t.stored ? restoredTab(t.url, t.stored, t.rest) : initialTab(t.url))),
 		active: 0,
 		focus: 'entries',
 		filter: {kind: 'none'},
@@ -142,4 +166,9 @@ export function initialState(tabs: readonly TabInit[], viewport: {columns: numbe
 
 export function activeTab(state: State): TabState {
 	return state.tabs[state.active] ?? state.tabs[0]!;
+}
+
+/** Whether any tab still waits for the rest of its stored copy. */
+export function restoring(state: State): boolean {
+	return state.tabs.some((tab) => tab.restore.kind === 'head');
 }

@@ -7,7 +7,7 @@ import {useApp} from 'ink';
 import {useCallback, useEffect, type ReactNode} from 'react';
 import type {Command} from '../state/commands.js';
 import {headerModel, paneModel, selectedEntry} from '../state/selectors.js';
-import {activeTab, type State} from '../state/state.js';
+import {activeTab, restoring, type State} from '../state/state.js';
 import {ownText} from '../text/sanitize.js';
 import {useAppStore} from './hooks/use-app-state.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -15,6 +15,7 @@ import {useNow, type NowClock} from './hooks/use-now.js';
 import {useOlderPosts} from './hooks/use-older-posts.js';
 import {useSearchWarmup} from './hooks/use-search-warmup.js';
 import {usePollers, type PollerFactory} from './hooks/use-pollers.js';
+import {useRestores, type PendingRestore} from './hooks/use-restores.js';
 import {useArrivals, useSettleTimer, useStoreWrites, useTitle, type NotifySettings, type SaveTab} from './hooks/use-screen-effects.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
 import {systemTimers, type Timers} from './hooks/timers.js';
@@ -41,6 +42,8 @@ export type AppProps = {
 	readonly notify?: NotifySettings;
 	readonly openLink?: (url: string | null) => string | null;
 	readonly onQuit?: () => void;
+	/** Tabs drawn from the first screen of their stored copy, and how to read the rest. */
+	readonly restores?: readonly PendingRestore[];
 	/** Told of every new state (run-tui keeps the last one for the final save). */
 	readonly onStateChange?: (state: State) => void;
 };
@@ -60,8 +63,9 @@ export function App(props: AppProps): ReactNode {
 	const timeChanges = useCallback((from: number, to: number) => shownAt(from) !== shownAt(to), [shownAt]);
 	const now = useNow(clock, props.now, timers, timeChanges);
 	const {exit} = useApp();
-	const pollers = usePollers(store, state.tabs.length, props.pollers);
 	const clockNow = useCallback(() => clock.now(), [clock]);
+	useRestores(store, props.restores, clockNow);
+	const pollers = usePollers(store, state.tabs.length, props.pollers, !restoring(state));
 	const olderLoads = useOlderPosts(state, store, pollers, clockNow);
 
 	useEffect(() => {

@@ -17,11 +17,21 @@ import type {FirstPolls} from '../net/first-poll.js';
 import type {Validators} from '../net/poll-events.js';
 import type {SourceOptions} from '../sources/index.js';
 import type {StoredBlog} from '../store/state-file.js';
-import {initialState} from '../state/state.js';
+import {initialState, type StoredRest} from '../state/state.js';
+import type {SafeText} from '../text/sanitize.js';
+import type {PendingRestore, RestOutcome} from './hooks/use-restores.js';
+
+/**
+ * A tab whose `stored` copy holds only the entries of its first screen (see
+ * store/state-file.ts loadBlogStateHead): `rest` reads the whole of it.
+ */
+export type StoredRestOfTab = StoredRest & {
+	readonly rest: () => Promise<{readonly kind: 'loaded'; readonly state: StoredBlog} | {readonly kind: 'corrupt'; readonly message: SafeText}>;
+};
 
 export type TuiOptions = {
 	/** `input` is the resolved URL: the tab's address and the key of its state file. */
-	readonly tabs: readonly {readonly input: string; readonly stored: StoredBlog | null}[];
+	readonly tabs: readonly {readonly input: string; readonly stored: StoredBlog | null; readonly rest?: StoredRestOfTab}[];
 	readonly sourceOptions: SourceOptions;
 	/** The first polls running in a worker (net/first-poll.ts), for tabs without a stored copy. */
 	readonly firstPolls: FirstPolls | null;
@@ -99,16 +109,34 @@ async function runTui(screen: Screen, options: TuiOptions): Promise<number> {
 	const startedAt = Date.now();
 	const validators: Readonly<Record<string, Validators>>[] = options.tabs.map((t) => t.stored?.validators ?? {});
 	const fresh = initialState(
-		options.tabs.map((t) => ({url: t.input, stored: t.stored})),
+		options.tabs.map((t) => ({url: t.input, stored: t.stored, ...(t.rest === undefined ? {} : {rest: t.rest})})),
 		{columns: stdout.columns || 80, rows: stdout.rows || 24},
 	);
+	const pollTabs = options.tabs.map((t) => ({url: t.input, restored: t.stored !== null}));
+	const restores: PendingRestore[] = options.tabs.flatMap((t, tab) => {
+		const rest = t.rest;
+		if (rest === undefined) return [];
+		const finish = async (): Promise<RestOutcome> => {
+			const result = await rest.rest();
+			if (result.kind === 'loaded') {
+				// The whole file's, which the poller (started only now) sends back.
+				validators[tab] = result.state.validators;
+				return {kind: 'loaded', stored: result.state};
+			}
+			// The tab starts fresh, as it would have with this file damaged at start.
+			validators[tab] = {};
+			pollTabs[tab] = {url: t.input, restored: false};
+			return {kind: 'corrupt', message: result.message};
+		};
+		return [{tab, finish}];
+	});
 	const warnings = options.warnings ?? [];
 	const initial = warnings.length === 0 ? fresh : {...fresh, notice: sanitizeLine(warnings.join(' · '))};
 
 	// Set when an address turns out to be one no source accepts: the screen closes and says why, as a usage error.
 	let invalid: Failure | null = null;
 	const pollers = createTabPollers({
-		tabs: options.tabs.map((t) => ({url: t.input, restored: t.stored !== null})),
+		tabs: pollTabs,
 		sourceOptions: options.sourceOptions,
 		interval: options.interval,
 		firstPolls: options.firstPolls,
@@ -141,6 +169,7 @@ async function runTui(screen: Screen, options: TuiOptions): Promise<number> {
 			...(save === null ? {} : {save}),
 			effects: effects.createTerminalEffects((data) => stdout.write(data), effects.detectEnv()),
 			notify: options.notify,
+			restores,
 			onStateChange: (state: typeof initial) => {
 				latest = state;
 			},

@@ -5,7 +5,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {Body, ParsedEntry} from '../../src/model/blog.js';
 import {mergePoll} from '../../src/model/merge.js';
 import {stateFilePath} from '../../src/store/paths.js';
-import {forgetBlogState, loadBlogState, saveBlogState, type StoredBlog} from '../../src/store/state-file.js';
+import {forgetBlogState, loadBlogState, loadBlogStateHead, saveBlogState, type StoredBlog} from '../../src/store/state-file.js';
 import {ownText} from '../../src/text/sanitize.js';
 
 const URL_ = 'https://example.org/live/storm';
@@ -208,6 +208,86 @@ describe('a tampered state file', () => {
 		await writeRaw(JSON.stringify(state));
 		const result = await loadBlogState(dir, URL_);
 		expect(result.kind === 'loaded' && result.state.blog.entries.map((e) => e.id)).toEqual(['p', 'u', 'b', 'a']);
+	});
+});
+
+describe('loadBlogStateHead: a start reads the first screen, then the rest', () => {
+	const ids = (list: readonly {id: string}[]): string[] => list.map((e) => e.id);
+
+	it('decodes only the first entries and key events, and says what the whole copy holds', async () => {
+		const state = sampleState();
+		// As an older version wrote it: no head section, so the entries are scanned.
+		await writeRaw(JSON.stringify(state));
+		const head = await loadBlogStateHead(dir, URL_, 2);
+		if (head.kind !== 'head') throw new Error(`expected a head, got ${head.kind}`);
+		// p and u are the first two; b is the second key event (p, pinned, is the first).
+		expect(ids(head.state.blog.entries)).toEqual(['p', 'u', 'b']);
+		expect(head.keyEvents).toBe(2);
+		expect(head.unseen).toEqual(['p', 'u']);
+		expect({...head.state, blog: {...head.state.blog, entries: []}}).toEqual({...state, blog: {...state.blog, entries: []}});
+		const rest = await head.rest();
+		expect(rest).toEqual({kind: 'loaded', state});
+		// The entries already decoded are the ones the whole blog holds.
+		expect(rest.kind === 'loaded' && rest.state.blog.entries[0]).toBe(head.state.blog.entries[0]);
+	});
+
+	it('reads only the head section a saved file starts with, and the whole file after the frame', async () => {
+		const state = sampleState();
+		await saveBlogState(dir, state);
+		const path = stateFilePath(dir, URL_);
+		const text = await readFile(path, 'utf8');
+		expect(text.startsWith('{"version":1,"headBytes":')).toBe(true);
+		expect(await loadBlogState(dir, URL_)).toEqual({kind: 'loaded', state});
+		// Everything after the head is damaged: the first screen does not notice, the rest does.
+		await writeFile(path, text.slice(0, text.indexOf(',"url":', text.indexOf('"skipped":'))) + ',"url":!!!');
+		const head = await loadBlogStateHead(dir, URL_, 2, {now: T0});
+		if (head.kind !== 'head') throw new Error(`expected a head, got ${head.kind}`);
+		expect(ids(head.state.blog.entries)).toEqual(['p', 'u', 'b', 'a']);
+		expect(head.unseen).toEqual(['p', 'u']);
+		expect(head.keyEvents).toBe(2);
+		expect(head.state.validators).toEqual(state.validators);
+		expect(await head.rest()).toMatchObject({kind: 'corrupt', message: expect.stringContaining('not valid JSON')});
+	});
+
+	it('reads the whole file when the head keeps too few entries for the screen', async () => {
+		await saveBlogState(dir, sampleState());
+		const path = stateFilePath(dir, URL_);
+		const text = await readFile(path, 'utf8');
+		await writeFile(path, text.slice(0, text.indexOf(',"url":', text.indexOf('"skipped":'))) + ',"url":!!!');
+		expect(await loadBlogStateHead(dir, URL_, 65, {now: T0})).toMatchObject({kind: 'corrupt'});
+	});
+
+	it('decodes everything at once when the file is not in the order this program writes', async () => {
+		const state = JSON.parse(JSON.stringify(sampleState())) as Record<string, unknown>;
+		const blog = state['blog'] as {entries: unknown[]};
+		blog.entries = [...blog.entries].reverse();
+		await writeRaw(JSON.stringify(state));
+		const result = await loadBlogStateHead(dir, URL_, 1);
+		expect(result.kind).toBe('loaded');
+		expect(result.kind === 'loaded' && ids(result.state.blog.entries)).toEqual(['p', 'u', 'b', 'a']);
+	});
+
+	it('moves the file aside when the rest turns out damaged, as a damaged file at start', async () => {
+		const state = JSON.parse(JSON.stringify(sampleState())) as Record<string, unknown>;
+		const blog = state['blog'] as {entries: Record<string, unknown>[]};
+		blog.entries[3]!['title'] = 5;
+		const path = await writeRaw(JSON.stringify(state));
+		const head = await loadBlogStateHead(dir, URL_, 1, {now: T0});
+		if (head.kind !== 'head') throw new Error(`expected a head, got ${head.kind}`);
+		expect(ids(head.state.blog.entries)).toEqual(['p']);
+		const rest = await head.rest();
+		expect(rest).toMatchObject({kind: 'corrupt', movedTo: `${path}.corrupt-2026-03-01T12-00-00-000Z`});
+		expect(rest.kind === 'corrupt' && rest.message).toContain('blog.entries[3].title: not a string');
+		expect(await loadBlogState(dir, URL_)).toEqual({kind: 'missing'});
+	});
+
+	it('says at once when the first screen itself is damaged', async () => {
+		const state = JSON.parse(JSON.stringify(sampleState())) as Record<string, unknown>;
+		(state['blog'] as {entries: Record<string, unknown>[]}).entries[0]!['title'] = 5;
+		await writeRaw(JSON.stringify(state));
+		const result = await loadBlogStateHead(dir, URL_, 1, {now: T0});
+		expect(result.kind).toBe('corrupt');
+		expect(result.kind === 'corrupt' && result.message).toContain('blog.entries[0].title: not a string');
 	});
 });
 

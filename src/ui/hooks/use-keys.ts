@@ -7,7 +7,7 @@ import {useStdin} from 'ink';
 import {useEffect, useRef} from 'react';
 import type {Command} from '../../state/commands.js';
 import {sidebarPlacement} from '../../state/geometry.js';
-import type {State} from '../../state/state.js';
+import {restoring, type State} from '../../state/state.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {createInputDecoder, type InputEvent} from '../input-decoder.js';
 import {resolveKey, type Context, type Keymap} from '../keymap.js';
@@ -62,13 +62,23 @@ export function useKeys(store: AppStore, keymap: Keymap, effects: CommandEffects
 		if (!active) return;
 		setRawMode(true);
 		const decoder = createInputDecoder();
+		// Keys typed while a stored copy is still being decoded (restoring) wait
+		// for the whole blog, so that G, search and the rest act on all of it.
+		const waiting: InputEvent[] = [];
+		const handle = (event: InputEvent): void => handleInput(event, store, latest.current.keymap, latest.current.effects, latest.current.now);
+		const flush = (): void => {
+			while (waiting.length > 0 && !restoring(store.getState())) handle(waiting.shift()!);
+		};
 		const onInput = (chunk: string): void => {
 			for (const event of decoder.push(chunk)) {
-				handleInput(event, store, latest.current.keymap, latest.current.effects, latest.current.now);
+				if (waiting.length > 0 || restoring(store.getState())) waiting.push(event);
+				else handle(event);
 			}
 		};
+		const unsubscribe = store.subscribe(flush);
 		emitter.on('input', onInput);
 		return () => {
+			unsubscribe();
 			emitter.off('input', onInput);
 			setRawMode(false);
 		};

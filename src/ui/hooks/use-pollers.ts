@@ -40,11 +40,15 @@ export type Pollers = {
 	followNewer(tab: number, reset: () => void): boolean;
 };
 
-export function usePollers(store: AppStore, count: number, factory: PollerFactory | undefined): Pollers {
+/**
+ * `ready` is false while a tab still shows only the first screen of its
+ * stored copy: a poll merged into that would find most stored posts "new".
+ */
+export function usePollers(store: AppStore, count: number, factory: PollerFactory | undefined, ready = true): Pollers {
 	const handles = useRef<(PollerHandle | undefined)[]>([]);
 	const make = useRef<((tab: number) => PollerHandle) | null>(null);
 	useEffect(() => {
-		if (!factory) return;
+		if (!factory || !ready) return;
 		const create = (tab: number): PollerHandle =>
 			factory(
 				tab,
@@ -59,7 +63,7 @@ export function usePollers(store: AppStore, count: number, factory: PollerFactor
 			handles.current = [];
 			make.current = null;
 		};
-	}, [store, count, factory]);
+	}, [store, count, factory, ready]);
 
 	const api = useRef<Pollers | null>(null);
 	api.current ??= {
