@@ -72,6 +72,8 @@ function gutterCells(row: PaneRow, theme: Theme, glyphs: Glyphs): ReactNode {
 	}
 }
 
+const blankRow = rowText([]);
+
 type RowProps = {readonly row: PaneRow; readonly width: number; readonly theme: Theme; readonly gutter: boolean};
 
 /** Whether two rows draw the same: paneModel builds new row objects every frame. */
@@ -125,7 +127,7 @@ function DrawRow({row, width, theme, gutter}: RowProps): ReactNode {
 				</Text>
 			);
 		case 'gap':
-			return <Text> </Text>;
+			return <Runs text={blankRow} width={width} />;
 		case 'footer': {
 			const text = gutter ? cutTo(row.text, room) : cutTo(`  ${row.text}`, width);
 			return <Runs text={rowText([{text, style: row.tone === 'warning' ? theme.tokens.warning : theme.tokens.muted}])} width={gutter ? room : width} />;
