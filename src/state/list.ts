@@ -5,6 +5,7 @@
  */
 import type {Entry, EntryId} from '../model/blog.js';
 import {entryPlainText} from '../model/body-text.js';
+import {Scan} from './search-scan.js';
 import type {Filter} from './state.js';
 
 /** Where an entry stands in a list, by id. */
@@ -50,9 +51,6 @@ export function matches(entry: Entry, query: string): boolean {
 	return query === '' || textOf(entry).includes(query.toLowerCase());
 }
 
-/** A filtered list also knows where each of its entries stands in the whole blog, ascending. */
-type FilteredList = EntryList & {readonly at: Int32Array};
-
 /**
  * Positions in a filtered list without a map of its own: an entry's place in
  * the whole blog, found in the filtered list's ascending blog positions.
@@ -61,7 +59,7 @@ type FilteredList = EntryList & {readonly at: Int32Array};
 class FilteredPositions implements Positions {
 	constructor(
 		private readonly whole: Positions,
-		private readonly at: Int32Array,
+		private readonly at: ArrayLike<number>,
 	) {}
 
 	get(id: EntryId): number | undefined {
@@ -76,22 +74,26 @@ class FilteredPositions implements Positions {
 	}
 }
 
-type Kept = {readonly whole: EntryList; readonly filtered: Map<string, FilteredList>};
+/** A filter's scan, and its list once the scan is done. */
+type Search = {readonly scan: Scan; list: EntryList | null};
+type Kept = {readonly whole: EntryList; readonly searches: Map<string, Search>};
 
 const memo = new WeakMap<readonly Entry[], Kept>();
 /** Filters kept per blog: typing a query makes one per character. */
 const KEPT_FILTERS = 16;
 
 /**
- * The smallest kept list that the new filter narrows: a query that extends
- * an earlier one (typing "kim" after "ki") only matches entries that matched
- * it, so it searches those rather than the whole blog.
+ * The kept search that the new filter narrows the most: a query that
+ * extends an earlier one (typing "kim" after "ki") only matches entries
+ * that matched it, so it starts from those rather than from the whole blog.
  */
-function narrowest(filtered: ReadonlyMap<string, FilteredList>, flag: string, lower: string): FilteredList | null {
-	let best: FilteredList | null = null;
-	for (const [key, list] of filtered) {
-		if (key[0] !== flag || !lower.startsWith(key.slice(1))) continue;
-		if (best === null || list.entries.length < best.entries.length) best = list;
+function closest(searches: ReadonlyMap<string, Search>, flag: string, lower: string): Search | null {
+	let best: Search | null = null;
+	let bestLength = -1;
+	for (const [key, search] of searches) {
+		if (key[0] !== flag || key.length <= bestLength || !lower.startsWith(key.slice(1))) continue;
+		best = search;
+		bestLength = key.length;
 	}
 	return best;
 }
@@ -101,37 +103,76 @@ function keptFor(all: readonly Entry[]): Kept {
 	if (!kept) {
 		const indexOf = new Map<EntryId, number>();
 		all.forEach((e, i) => indexOf.set(e.id, i));
-		kept = {whole: {entries: all, indexOf}, filtered: new Map()};
+		kept = {whole: {entries: all, indexOf}, searches: new Map()};
 		memo.set(all, kept);
 	}
 	return kept;
 }
 
-export function entryList(all: readonly Entry[], filter: Filter, keyEventsOnly: boolean): EntryList {
+function keyOf(filter: Filter, keyEventsOnly: boolean): string | null {
 	const lower = filterQuery(filter).toLowerCase();
-	const kept = keptFor(all);
-	if (lower === '' && !keyEventsOnly) return kept.whole;
-	const flag = keyEventsOnly ? 'K' : '-';
-	const key = `${flag}${lower}`;
-	const hit = kept.filtered.get(key);
+	if (lower === '' && !keyEventsOnly) return null;
+	return `${keyEventsOnly ? 'K' : '-'}${lower}`;
+}
+
+function searchFor(kept: Kept, all: readonly Entry[], key: string): Search {
+	const hit = kept.searches.get(key);
 	if (hit) return hit;
-	const from = narrowest(kept.filtered, flag, lower)?.at ?? null;
-	const candidates = from?.length ?? all.length;
-	const at = new Int32Array(candidates);
-	const entries: Entry[] = [];
-	for (let k = 0; k < candidates; k++) {
-		const i = from === null ? k : from[k]!;
-		const e = all[i]!;
-		if ((!keyEventsOnly || isKeyEvent(e)) && (lower === '' || textOf(e).includes(lower))) {
-			at[entries.length] = i;
-			entries.push(e);
-		}
+	const keyEventsOnly = key[0] === 'K';
+	const lower = key.slice(1);
+	const test = (e: Entry): boolean => (!keyEventsOnly || isKeyEvent(e)) && (lower === '' || textOf(e).includes(lower));
+	const from = closest(kept.searches, key[0]!, lower);
+	const search: Search = {scan: from === null ? new Scan(all, test, [], 0, 0) : from.scan.narrowed(test), list: null};
+	if (kept.searches.size >= KEPT_FILTERS) kept.searches.delete(kept.searches.keys().next().value!);
+	kept.searches.set(key, search);
+	return search;
+}
+
+function finished(kept: Kept, search: Search): EntryList {
+	if (search.list === null) {
+		search.scan.advance(Number.POSITIVE_INFINITY);
+		search.list = {entries: search.scan.entries, indexOf: new FilteredPositions(kept.whole.indexOf, search.scan.at)};
 	}
-	const positions = at.slice(0, entries.length);
-	const list: FilteredList = {entries, indexOf: new FilteredPositions(kept.whole.indexOf, positions), at: positions};
-	if (kept.filtered.size >= KEPT_FILTERS) kept.filtered.delete(kept.filtered.keys().next().value!);
-	kept.filtered.set(key, list);
-	return list;
+	return search.list;
+}
+
+/** The whole list the filter gives (finishing its scan if need be). */
+export function entryList(all: readonly Entry[], filter: Filter, keyEventsOnly: boolean): EntryList {
+	const kept = keptFor(all);
+	const key = keyOf(filter, keyEventsOnly);
+	return key === null ? kept.whole : finished(kept, searchFor(kept, all, key));
+}
+
+/** The start of a filtered list: `complete` when `list` is all of it. */
+export type Leading = {readonly list: EntryList; readonly complete: boolean};
+
+/** At least the first `wanted` entries of the list (all of it when it is that short or already known). */
+export function leadingList(all: readonly Entry[], filter: Filter, keyEventsOnly: boolean, wanted: number): Leading {
+	const kept = keptFor(all);
+	const key = keyOf(filter, keyEventsOnly);
+	if (key === null) return {list: kept.whole, complete: true};
+	const search = searchFor(kept, all, key);
+	if (search.scan.advance(wanted)) return {list: finished(kept, search), complete: true};
+	// A copy: the scan goes on growing its own arrays.
+	const {at, entries} = search.scan;
+	return {list: {entries: entries.slice(), indexOf: new FilteredPositions(kept.whole.indexOf, at.slice())}, complete: false};
+}
+
+/** Goes on with the filter's scan for up to `budget` entries; true once its whole list is known. */
+export function finishSome(all: readonly Entry[], filter: Filter, keyEventsOnly: boolean, budget: number): boolean {
+	const kept = keptFor(all);
+	const key = keyOf(filter, keyEventsOnly);
+	if (key === null) return true;
+	const search = searchFor(kept, all, key);
+	if (!search.scan.advance(Number.POSITIVE_INFINITY, budget)) return false;
+	finished(kept, search);
+	return true;
+}
+
+/** Whether the filter's whole list is known, without starting or advancing anything. */
+export function searchDone(all: readonly Entry[], filter: Filter, keyEventsOnly: boolean): boolean {
+	const key = keyOf(filter, keyEventsOnly);
+	return key === null || memo.get(all)?.searches.get(key)?.scan.done === true;
 }
 
 /**

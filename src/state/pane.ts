@@ -5,8 +5,8 @@
  */
 import type {Entry} from '../model/blog.js';
 import {geometry, type Geometry} from './geometry.js';
-import {entryList, keyEvents} from './list.js';
-import {clampPos, resolve, type ListView, type Pos} from './rows.js';
+import {entryList, keyEvents, leadingList, searchDone, type EntryList} from './list.js';
+import {clampPos, entryHeight, resolve, type ListView, type Pos} from './rows.js';
 import type {State, TabState} from './state.js';
 
 export type Pane = {
@@ -15,6 +15,12 @@ export type Pane = {
 	readonly pos: Pos;
 	/** Index in the list of the selected entry (defaults to the top one). */
 	readonly cursor: number;
+	/**
+	 * False while a query is typed and only the start of its list is known:
+	 * enough to fill two screens from the top, which is all the pane can
+	 * show before the reader leaves the search line.
+	 */
+	readonly complete: boolean;
 };
 
 const noEntries: readonly Entry[] = [];
@@ -50,7 +56,8 @@ export function paneOf(state: State, tab: TabState): Pane {
 		hit.sidebar === state.sidebar &&
 		hit.tabCount === state.tabs.length &&
 		hit.filter === state.filter &&
-		hit.keyEventsOnly === state.keyEventsOnly
+		hit.keyEventsOnly === state.keyEventsOnly &&
+		(hit.pane.complete || !searchDone(tab.blog?.entries ?? noEntries, state.filter, state.keyEventsOnly))
 	) {
 		return hit.pane;
 	}
@@ -71,11 +78,32 @@ export function paneOf(state: State, tab: TabState): Pane {
 
 function buildPane(state: State, tab: TabState): Pane {
 	const g = geometry(state);
-	const list = entryList(tab.blog?.entries ?? noEntries, state.filter, state.keyEventsOnly);
-	const view: ListView = {list, width: g.textWidth, expanded: tab.expanded, height: g.bodyHeight};
+	const all = tab.blog?.entries ?? noEntries;
+	const shape = {width: g.textWidth, expanded: tab.expanded, height: g.bodyHeight};
+	const {list, complete} = typing(state, tab)
+		? screensOf(all, state, shape)
+		: {list: entryList(all, state.filter, state.keyEventsOnly), complete: true};
+	const view: ListView = {list, ...shape};
 	const pos = clampPos(resolve(tab.scroll, list), view);
 	const chosen = tab.cursor === null ? undefined : list.indexOf.get(tab.cursor);
-	return {geometry: g, view, pos, cursor: chosen ?? pos.index};
+	return {geometry: g, view, pos, cursor: chosen ?? pos.index, complete};
+}
+
+/** While a query is typed the pane sits at the top of its list (until the mouse moves it). */
+function typing(state: State, tab: TabState): boolean {
+	return state.filter.kind === 'editing' && tab.scroll.kind === 'top' && tab.cursor === null;
+}
+
+/** The first entries of the filtered list that fill two screens, or the whole list when it is shorter. */
+function screensOf(all: readonly Entry[], state: State, shape: Omit<ListView, 'list'>): {readonly list: EntryList; readonly complete: boolean} {
+	for (let wanted = 8; ; wanted *= 2) {
+		const leading = leadingList(all, state.filter, state.keyEventsOnly, wanted);
+		if (leading.complete) return leading;
+		const view: ListView = {list: leading.list, ...shape};
+		let rows = 0;
+		for (const entry of leading.list.entries) rows += entryHeight(entry, view);
+		if (rows >= 2 * shape.height) return leading;
+	}
 }
 
 export function sidebarEntries(tab: TabState): readonly Entry[] {

@@ -211,7 +211,9 @@ export function headerModel(state: State, now: number): HeaderModel {
 	if (state.filter.kind !== 'none' && filterQuery(state.filter) !== '') {
 		const pane = paneOf(state, tab);
 		const total = blog?.entries.length ?? 0;
-		notes.push({text: `filter: ${filterQuery(state.filter)} (${pane.view.list.entries.length} of ${total})`, tone: 'filter'});
+		// While the rest of the list is still being searched its length is not known yet.
+		const found = pane.complete ? `${pane.view.list.entries.length} of ${total}` : `searching ${total}…`;
+		notes.push({text: `filter: ${filterQuery(state.filter)} (${found})`, tone: 'filter'});
 	}
 	if (state.keyEventsOnly) notes.push({text: 'key events only', tone: 'filter'});
 	const away = marksIndex(tab.marks).away;

@@ -13,6 +13,7 @@ import {useAppStore} from './hooks/use-app-state.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useNow, type NowClock} from './hooks/use-now.js';
 import {useOlderPosts} from './hooks/use-older-posts.js';
+import {useSearchCompletion} from './hooks/use-search-completion.js';
 import {useSearchWarmup} from './hooks/use-search-warmup.js';
 import {usePollers, type PollerFactory} from './hooks/use-pollers.js';
 import {useRestores, type PendingRestore} from './hooks/use-restores.js';
@@ -134,6 +135,7 @@ export function App(props: AppProps): ReactNode {
 	useArrivals(state, effects, notify);
 	useStoreWrites(state, store, props.save, clockNow, timers);
 	useSearchWarmup(activeTab(state).blog?.entries);
+	useSearchCompletion(state);
 
 	return <Screen state={state} now={now} theme={theme} keymap={keymap} />;
 }

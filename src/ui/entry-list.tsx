@@ -1,9 +1,10 @@
 /** The main pane: only the rows on screen, each exactly one terminal row. */
 import {Box, Text} from 'ink';
-import {Fragment, memo, type ReactNode} from 'react';
+import {Fragment, memo, useLayoutEffect, useRef, type ReactNode} from 'react';
 import type {MarkKind, PaneModel, PaneRow} from '../state/selectors.js';
 import {GlyphColumn, realGlyphs, standIns, type Glyphs} from './glyph-column.js';
 import {cutTo, widthOf} from './measure.js';
+import {assignRowKeys, noRowKeys, type RowKeys} from './row-keys.js';
 import {rowText, Runs, type StyledRun} from './runs.js';
 import {lineTextOf, Segments} from './styled.js';
 import type {Style, Theme} from './theme.js';
@@ -71,6 +72,8 @@ function gutterCells(row: PaneRow, theme: Theme, glyphs: Glyphs): ReactNode {
 	}
 }
 
+const blankRow = rowText([]);
+
 type RowProps = {readonly row: PaneRow; readonly width: number; readonly theme: Theme; readonly gutter: boolean};
 
 /** Whether two rows draw the same: paneModel builds new row objects every frame. */
@@ -124,7 +127,7 @@ function DrawRow({row, width, theme, gutter}: RowProps): ReactNode {
 				</Text>
 			);
 		case 'gap':
-			return <Text> </Text>;
+			return <Runs text={blankRow} width={width} />;
 		case 'footer': {
 			const text = gutter ? cutTo(row.text, room) : cutTo(`  ${row.text}`, width);
 			return <Runs text={rowText([{text, style: row.tone === 'warning' ? theme.tokens.warning : theme.tokens.muted}])} width={gutter ? room : width} />;
@@ -171,7 +174,22 @@ function sameGutter(a: PaneRow, b: PaneRow): boolean {
 /** Below this width the gutter stays inside each row (a 2-column gutter would leave no room). */
 const GUTTER_MIN_WIDTH = 3;
 
+/** The rows' keys for React (row-keys.ts), remembered from the last frame drawn. */
+function useRowKeys(rows: readonly PaneRow[]): readonly string[] {
+	const last = useRef<RowKeys>(noRowKeys);
+	const keys = assignRowKeys(
+		rows.map((row) => row.key),
+		last.current,
+	);
+	// Kept once committed, so a render React throws away does not count as drawn.
+	useLayoutEffect(() => {
+		last.current = keys;
+	});
+	return keys.used;
+}
+
 export function EntryList({model, width, height, theme}: {readonly model: PaneModel; readonly width: number; readonly height: number; readonly theme: Theme}): ReactNode {
+	const keys = useRowKeys(model.rows);
 	if (model.empty !== null) {
 		return (
 			<Box flexDirection="column" width={width} height={height} overflowY="hidden">
@@ -184,8 +202,8 @@ export function EntryList({model, width, height, theme}: {readonly model: PaneMo
 	if (width < GUTTER_MIN_WIDTH) {
 		return (
 			<Box flexDirection="column" width={width} height={height} overflowY="hidden">
-				{model.rows.map((row) => (
-					<Row key={row.key} row={row} width={width} theme={theme} gutter={false} />
+				{model.rows.map((row, i) => (
+					<Row key={keys[i]} row={row} width={width} theme={theme} gutter={false} />
 				))}
 			</Box>
 		);
@@ -196,8 +214,8 @@ export function EntryList({model, width, height, theme}: {readonly model: PaneMo
 				<Gutter rows={model.rows} theme={theme} />
 			</Box>
 			<Box flexDirection="column" width={width - 2} height={height}>
-				{model.rows.map((row) => (
-					<Row key={row.key} row={row} width={width - 2} theme={theme} gutter />
+				{model.rows.map((row, i) => (
+					<Row key={keys[i]} row={row} width={width - 2} theme={theme} gutter />
 				))}
 			</Box>
 		</Box>

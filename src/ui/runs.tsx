@@ -140,17 +140,22 @@ function spans(runs: readonly StyledRun[]): ReactNode {
 	});
 }
 
+const asWritten = (line: string): string => line;
+
 /**
  * One terminal row of at most `width` columns, one line tall even when empty
  * (Ink gives an empty Text no height, and a collapsed blank row would shift
  * every row below it out of line with the marker column drawn beside it).
- * A row that does not fit is cut by Ink, as the real text.
+ * A row that does not fit is cut by Ink, as the real text. Every row that
+ * fits is the same kind of element (a Transform, which leaves ASCII rows as
+ * they are), so that React can reuse a row's Ink and Yoga nodes for whatever
+ * row takes its place on screen.
  */
 export function Runs({text, width}: {readonly text: RowText; readonly width: number}): ReactNode {
-	if (text.label === '') return <Text> </Text>;
-	if (text.restore === null || text.width > width) return <Text wrap="truncate">{spans(text.real)}</Text>;
+	if (text.label === '') return <Transform transform={asWritten}> </Transform>;
+	if (text.width > width) return <Text wrap="truncate">{spans(text.real)}</Text>;
 	return (
-		<Transform transform={text.restore} accessibilityLabel={text.label}>
+		<Transform transform={text.restore ?? asWritten} accessibilityLabel={text.label}>
 			{spans(text.measured)}
 		</Transform>
 	);

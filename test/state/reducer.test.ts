@@ -2,7 +2,9 @@ import {beforeEach, describe, expect, test} from 'vitest';
 import type {Action} from '../../src/state/actions.js';
 import type {Command} from '../../src/state/commands.js';
 import {nextSettleAt, reduce, SETTLE_MS} from '../../src/state/reducer.js';
+import {finishSome, matches} from '../../src/state/list.js';
 import {resetLayoutCache} from '../../src/state/rows.js';
+import {entriesExamined} from '../../src/state/search-scan.js';
 import {headerModel, newAboveCount, paneModel, statusModel, tabLabels, terminalTitle, unseenCount} from '../../src/state/selectors.js';
 import {initialState, type State} from '../../src/state/state.js';
 import {blog, entries, entry, parsed, T0} from '../helpers/blog-factory.js';
@@ -161,6 +163,30 @@ describe('store, filters and tabs', () => {
 		expect(paneText(s).filter((r) => r.startsWith('@'))).toEqual(['@e19']);
 		s = reduce(s, cmd('clear-filter'));
 		expect(s.filter.kind).toBe('none');
+	});
+
+	test('typing a query into a blog of 5,000 posts searches only what the pane shows; the rest is found later', () => {
+		let s = start(5000);
+		const filterNote = (): string | undefined => headerModel(s, T0).notes.find((n) => n.text.startsWith('filter:'))?.text;
+		s = reduce(s, cmd('search'));
+		for (const text of ['e', '4', '9']) {
+			const before = entriesExamined();
+			s = reduce(s, {type: 'search-typed', text, at: T0});
+			paneModel(s, T0);
+			headerModel(s, T0);
+			// Entries are three or four rows: two screens of matches lie within the first few dozen.
+			expect(entriesExamined() - before, text).toBeLessThan(100);
+		}
+		expect(paneText(s).filter((r) => r.startsWith('@')).slice(0, 3)).toEqual(['@e4999', '@e4998', '@e4997']);
+		expect(filterNote()).toBe('filter: e49 (searching 5000…)');
+		const all = s.tabs[0]!.blog!.entries;
+		while (!finishSome(all, s.filter, false, 500));
+		expect(filterNote()).toBe(`filter: e49 (${all.filter((e) => matches(e, 'e49')).length} of 5000)`);
+		// Rarer matches: the first screen lies further down, and Enter keeps the whole list at once.
+		s = run(s, cmd('search-backspace'), cmd('search-backspace'), {type: 'search-typed', text: '123', at: T0}, cmd('search-accept'));
+		expect(filterNote()).toBe(`filter: e123 (${all.filter((e) => matches(e, 'e123')).length} of 5000)`);
+		s = reduce(s, cmd('bottom'));
+		expect(paneText(s).filter((r) => r.startsWith('@')).at(-1)).toBe('@e123');
 	});
 
 	test('key events only, time mode, help and tabs', () => {

@@ -113,3 +113,18 @@ describe('GlyphColumn', () => {
 		expect(withGlyphs('\u001B[32m|\u001B[39m>')).toBe('\u001B[32m▌\u001B[39m›');
 	});
 });
+
+describe('Runs element kinds', () => {
+	test('every row that fits is the same kind of element, so a slot can take any row without a remount', () => {
+		const kinds = new Set(
+			rows.map((runs) => {
+				const element = Runs({text: rowText(runs), width: 80}) as {type: unknown};
+				return element.type;
+			}),
+		);
+		expect(kinds.size).toBe(1);
+		// Only a row too wide for its room is cut by Ink, as a Text.
+		const cut = Runs({text: rowText(rows[1]!), width: 10}) as {type: unknown};
+		expect(cut.type).toBe(Text);
+	});
+});
