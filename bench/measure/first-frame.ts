@@ -8,11 +8,11 @@
  * Runs are interleaved (floor, cold, warm) so drift hits all three alike.
  */
 import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import {build} from 'esbuild';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {NEWEST_TITLE} from '../data/posts.js';
+import {bundleApp} from '../lib/bundle-app.js';
 import {benchBuild, cliPath} from '../lib/paths.js';
 import {runInPty, stripAnsi, terminalEnv} from '../lib/pty.js';
 import {fmt, median, range} from '../lib/stats.js';
@@ -39,38 +39,6 @@ async function once(argv: readonly string[], waitFor: string, env: NodeJS.Proces
 	return ms;
 }
 
-/**
- * The floor app bundled the way scripts/bundle.mjs bundles the CLI (one file,
- * production React, devtools stubbed): since liveblog ships a bundle, the fair
- * floor is a bundled bare Ink app too. Both floors are reported.
- */
-async function bundleFloor(source: string): Promise<string> {
-	const outfile = source.replace(/\.js$/, '.bundled.js');
-	await build({
-		entryPoints: [source],
-		outfile,
-		bundle: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		minify: true,
-		define: {'process.env.NODE_ENV': '"production"'},
-		banner: {js: "import {createRequire as __floorCreateRequire} from 'node:module'; const require = __floorCreateRequire(import.meta.url);"},
-		logLevel: 'error',
-		logOverride: {'assign-to-define': 'silent'},
-		plugins: [
-			{
-				name: 'react-devtools-core-stub',
-				setup(b) {
-					b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-					b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};', loader: 'js'}));
-				},
-			},
-		],
-	});
-	return outfile;
-}
-
 function stateFiles(dir: string): number {
 	const sub = join(dir, 'liveblog');
 	return existsSync(sub) ? readdirSync(sub).length : 0;
@@ -81,8 +49,8 @@ export async function measureFirstFrame(url: string, runs: number, log: (line: s
 	const warmFigure = 'first frame, warm (stored copy)';
 	if (!existsSync(cliPath)) return [skipRow(coldFigure, '< 2× floor', 'dist/cli.js not built yet'), skipRow(warmFigure, '< 1.2× floor', 'dist/cli.js not built yet')];
 	const floorApp = join(benchBuild, 'apps', 'floor-app.js');
-	const floorBundled = await bundleFloor(floorApp);
-	const screenFloor = await bundleFloor(join(benchBuild, 'apps', 'screen-floor-app.js'));
+	const floorBundled = await bundleApp(floorApp);
+	const screenFloor = await bundleApp(join(benchBuild, 'apps', 'screen-floor-app.js'));
 	const app = [process.execPath, cliPath, url];
 	const warmState = mkdtempSync(join(tmpdir(), 'liveblog-bench-warm-'));
 	const floor: number[] = [];

@@ -8,7 +8,8 @@ import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {NEWEST_TITLE} from '../data/posts.js';
-import {cliPath} from '../lib/paths.js';
+import {bundleApp} from '../lib/bundle-app.js';
+import {benchBuild, cliPath} from '../lib/paths.js';
 import {timeProcess} from '../lib/proc.js';
 import {fmt, median, range} from '../lib/stats.js';
 import {ratioStatus, skipRow, type Row} from '../lib/table.js';
@@ -29,8 +30,10 @@ export async function measureIngest(url: string, runs: number, log: (line: strin
 	const cache = join(home, 'cache.db');
 	writeFileSync(urls, `${url}\n`);
 	writeFileSync(config, 'reload-threads 1\n');
+	const xmlFloor = await bundleApp(join(benchBuild, 'apps', 'xml-floor-app.js'));
 	const ours: number[] = [];
 	const theirs: number[] = [];
+	const floor: number[] = [];
 	try {
 		for (let i = 0; i < runs; i++) {
 			const a = await timeProcess(process.execPath, [cliPath, '--once', '--no-state', url], {
@@ -47,11 +50,28 @@ export async function measureIngest(url: string, runs: number, log: (line: strin
 			const b = await timeProcess('newsboat', ['-x', 'reload', '-u', urls, '-c', cache, '-C', config], {env: {...process.env, HOME: home}, timeoutMs: 60_000});
 			if (b.code !== 0) return [skipRow(figure, goal, `newsboat -x reload exited ${b.code}: ${b.stderr.trim().slice(0, 150)}`)];
 			theirs.push(b.ms);
+			const f = await timeProcess(process.execPath, [xmlFloor, url], {env: process.env, timeoutMs: 60_000, needle: NEWEST_TITLE});
+			if (f.code === 0 && f.found) floor.push(f.ms);
+			else log(`ingest floor run ${i + 1} failed (exit ${f.code}); left out`);
 		}
 	} finally {
 		rmSync(home, {recursive: true, force: true});
 	}
 	const ratio = median(ours) / median(theirs);
+	const floorRows: Row[] =
+		floor.length === 0
+			? []
+			: [
+					{
+						figure: 'ingest floor: undici fetch + fast-xml-parser only',
+						value: `${fmt(median(floor))} ms`,
+						baseline: `${fmt(median(theirs))} ms (newsboat)`,
+						ratio: `${fmt(median(floor) / median(theirs))}×`,
+						goal: 'info',
+						status: 'info',
+						note: `same runs, interleaved; bench/apps/xml-floor-app.ts bundled: fetch the RSS, parse it with fast-xml-parser, print the newest title, nothing else; ${range(floor)} ms. What any ingest on the brief's XML parser costs at least`,
+					},
+				];
 	return [
 		{
 			figure,
@@ -62,5 +82,6 @@ export async function measureIngest(url: string, runs: number, log: (line: strin
 			status: ratioStatus(ratio, GOAL),
 			note: `whole processes, interleaved, median of ${runs}; liveblog ${range(ours)} ms, newsboat ${range(theirs)} ms (fresh cache each run, reload-threads 1)`,
 		},
+		...floorRows,
 	];
 }
