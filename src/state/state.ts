@@ -41,9 +41,8 @@ export type OlderPosts =
  * replaces it, as if the preview had never been) and a warm start's stored
  * head (the stored copy's first screen while store/state-decode.ts decodes the
  * rest, until 'store-completed'). They never hold at once, so they are one
- * field, not two. Until the blog is whole it is not saved (the file would lose
- * the rest), and while a stored head is shown keys wait and the poller is not
- * started.
+ * field, not two. Until the blog is whole it is not saved (ui/save-tab.ts),
+ * and while a stored head is shown keys wait and the poller is not started.
  */
 export type BlogExtent =
 	| {readonly kind: 'whole'}
