@@ -85,11 +85,11 @@ export function olderWanted(state: State): number | null {
 /** The line under the oldest post while older posts load, or when there are none. */
 export function olderFooter(state: State, tab: TabState): {readonly text: string; readonly tone: 'muted' | 'warning'} | null {
 	if (!showsWholeBlog(state)) return null;
-	if (tab.preview !== null) {
+	if (tab.extent.kind === 'first-load-preview') {
 		// After a failed read the preview stays, and says it is only part of the blog.
 		return tab.error === null
 			? {text: 'loading the rest of the blog…', tone: 'muted'}
-			: {text: `only the newest ${tab.preview.posts} posts: the rest of the feed could not be read yet`, tone: 'warning'};
+			: {text: `only the newest ${tab.extent.posts} posts: the rest of the feed could not be read yet`, tone: 'warning'};
 	}
 	switch (tab.older.kind) {
 		case 'idle':

@@ -54,7 +54,7 @@ function step(state: State, action: Action): State {
 		case 'store-completed':
 			return withTab(state, action.tab, (tab) => completeRestore(tab, action.stored));
 		case 'store-failed': {
-			const failed = withTab(state, action.tab, (tab) => (tab.restore.kind === 'head' ? initialTab(tab.url) : tab));
+			const failed = withTab(state, action.tab, (tab) => (tab.extent.kind === 'stored-head' ? initialTab(tab.url) : tab));
 			return failed === state ? state : {...failed, notice: action.message};
 		}
 		case 'store-written':
@@ -84,8 +84,8 @@ function step(state: State, action: Action): State {
  * very blog, so there is nothing to save.
  */
 function completeRestore(tab: TabState, stored: StoredSnapshot): TabState {
-	if (tab.restore.kind !== 'head') return tab;
-	const {unseen} = tab.restore;
+	if (tab.extent.kind !== 'stored-head') return tab;
+	const {unseen} = tab.extent;
 	const seen = new Set(stored.seen);
 	const marks = new Map<EntryId, Mark>();
 	let same = true;
@@ -98,7 +98,7 @@ function completeRestore(tab: TabState, stored: StoredSnapshot): TabState {
 		marks.set(entry.id, mark);
 	}
 	same &&= marks.size === tab.marks.size;
-	return {...tab, blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks: same ? tab.marks : marks, restore: {kind: 'whole'}};
+	return {...tab, blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks: same ? tab.marks : marks, extent: {kind: 'whole'}};
 }
 
 /**
@@ -136,17 +136,18 @@ function reducePoll(tab: TabState, action: PollAction): TabState {
 
 /** A first load's newest posts while the rest is read; ignored once the tab holds a blog of its own. */
 function pollPreview(tab: TabState, action: Extract<PollAction, {type: 'poll-preview'}>): TabState {
-	if (tab.blog !== null && tab.preview === null) return tab;
+	if (tab.blog !== null && tab.extent.kind !== 'first-load-preview') return tab;
 	const merged = mergePoll(null, action.blog, tab.url, action.at);
-	return {...tab, blog: merged.blog, preview: {posts: merged.blog.entries.length}};
+	return {...tab, blog: merged.blog, extent: {kind: 'first-load-preview', posts: merged.blog.entries.length}};
 }
 
 function pollSucceeded(tab: TabState, action: Extract<PollAction, {type: 'poll-succeeded'}>): TabState {
 	// A preview is not merged with: the whole first load replaces it.
-	const base = tab.preview === null ? tab.blog : null;
+	const preview = tab.extent.kind === 'first-load-preview';
+	const base = preview ? null : tab.blog;
 	const merged = mergePoll(base, action.blog, tab.url, action.at);
 	const blogChanged = merged.blog !== tab.blog;
-	if (!blogChanged && tab.preview === null && tab.error === null && tab.fromStore === null && tab.via === action.via && sameNext(tab.next, action.next)) {
+	if (!blogChanged && !preview && tab.error === null && tab.fromStore === null && tab.via === action.via && sameNext(tab.next, action.next)) {
 		return tab;
 	}
 	let marks = tab.marks;
@@ -188,7 +189,7 @@ function pollSucceeded(tab: TabState, action: Extract<PollAction, {type: 'poll-s
 		arrival,
 		expanded,
 		storeSeq: blogChanged || marks !== tab.marks ? tab.storeSeq + 1 : tab.storeSeq,
-		preview: null,
+		extent: preview ? {kind: 'whole'} : tab.extent,
 	};
 }
 

@@ -158,7 +158,7 @@ export function sidebarModel(state: State, g: Geometry): SidebarModel {
 		selected: slot.index === window.selected,
 		mark: tab.marks.get(slot.entry.id)?.kind ?? null,
 	}));
-	const total = tab.restore.kind === 'head' ? tab.restore.keyEvents : window.total;
+	const total = tab.extent.kind === 'stored-head' ? tab.extent.keyEvents : window.total;
 	return {items, total, focused: state.focus === 'sidebar'};
 }
 
@@ -258,7 +258,7 @@ export function statusModel(state: State): StatusModel {
 		return {kind: 'error', text: ownText(`${describeFailure(tab.error.failure)}, ${retry}`)};
 	}
 	if (state.warning !== null) return {kind: 'warning', text: state.warning};
-	if (tab.preview !== null) return {kind: 'loading', text: ownText(`loading… ${tab.preview.posts} newest posts so far`)};
+	if (tab.extent.kind === 'first-load-preview') return {kind: 'loading', text: ownText(`loading… ${tab.extent.posts} newest posts so far`)};
 	return {kind: 'keys'};
 }
 

@@ -35,15 +35,24 @@ export type OlderPosts =
 	| {readonly kind: 'failed'; readonly failure: Failure};
 
 /**
- * A stored copy is drawn from its first screen while the rest of the file is
- * still being decoded (store/state-decode.ts): `head` until the whole blog
- * arrives ('store-completed'). `keyEvents` is the whole blog's count, for the
- * sidebar heading. Keys wait and the poller is not started until then.
+ * How much of the blog `blog` holds. Two ways of drawing a frame early leave
+ * it short of the whole blog: a first load's preview (a large feed's newest
+ * posts while the worker reads the rest; the poll that settles the first load
+ * replaces it, as if the preview had never been) and a warm start's stored
+ * head (the stored copy's first screen while store/state-decode.ts decodes the
+ * rest, until 'store-completed'). They never hold at once, so they are one
+ * field, not two. Until the blog is whole it is not saved (ui/save-tab.ts),
+ * and while a stored head is shown keys wait and the poller is not started.
  */
-export type Restore =
+export type BlogExtent =
 	| {readonly kind: 'whole'}
-	/** `unseen`: the entries the head said were new, for checking against the whole copy. */
-	| {readonly kind: 'head'; readonly keyEvents: number; readonly unseen: ReadonlySet<EntryId>};
+	/** `posts`: how many the preview holds, for the status line. */
+	| {readonly kind: 'first-load-preview'; readonly posts: number}
+	/**
+	 * `keyEvents`: the whole copy's count, for the sidebar heading; `unseen`:
+	 * the entries the head said were new, for checking against the whole copy.
+	 */
+	| {readonly kind: 'stored-head'; readonly keyEvents: number; readonly unseen: ReadonlySet<EntryId>};
 
 export type TabError = {readonly failure: Failure; readonly at: number; readonly next: NextPoll};
 
@@ -67,13 +76,7 @@ export type TabState = {
 	/** Bumped whenever what the store keeps (blog, seen) changes. */
 	readonly storeSeq: number;
 	readonly older: OlderPosts;
-	/**
-	 * Set while `blog` holds only the newest posts of the first load (a
-	 * preview) and the rest is still being read: the poll that settles the
-	 * first load replaces it, as if the preview had never been.
-	 */
-	readonly preview: {readonly posts: number} | null;
-	readonly restore: Restore;
+	readonly extent: BlogExtent;
 };
 
 export type Filter =
@@ -125,8 +128,7 @@ export function initialTab(url: string): TabState {
 		arrival: {seq: 0, posts: 0, keyEvents: 0, title: null},
 		storeSeq: 0,
 		older: {kind: 'idle'},
-		preview: null,
-		restore: {kind: 'whole'},
+		extent: {kind: 'whole'},
 	};
 }
 
@@ -144,8 +146,8 @@ export function restoredTab(url: string, stored: StoredSnapshot, rest?: StoredRe
 	} else {
 		for (const id of rest.unseen) marks.set(id, mark);
 	}
-	const restore: Restore = rest === undefined ? {kind: 'whole'} : {kind: 'head', keyEvents: rest.keyEvents, unseen: new Set(rest.unseen)};
-	return {...initialTab(url), blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks, restore};
+	const extent: BlogExtent = rest === undefined ? {kind: 'whole'} : {kind: 'stored-head', keyEvents: rest.keyEvents, unseen: new Set(rest.unseen)};
+	return {...initialTab(url), blog: stored.blog, fromStore: {savedAt: stored.savedAt}, marks, extent};
 }
 
 export function initialState(tabs: readonly TabInit[], viewport: {columns: number; rows: number}): State {
@@ -170,5 +172,5 @@ export function activeTab(state: State): TabState {
 
 /** Whether any tab still waits for the rest of its stored copy. */
 export function restoring(state: State): boolean {
-	return state.tabs.some((tab) => tab.restore.kind === 'head');
+	return state.tabs.some((tab) => tab.extent.kind === 'stored-head');
 }

@@ -65,11 +65,11 @@ function nested(error: unknown, part: string): unknown {
 	return new StateShapeError(where, error.what);
 }
 
-function isRecord(value: unknown): value is Json {
+export function isRecord(value: unknown): value is Json {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function record(value: unknown, where: string): Json {
+export function record(value: unknown, where: string): Json {
 	return isRecord(value) ? value : fail(where, 'not an object');
 }
 
@@ -78,7 +78,7 @@ function array(value: unknown, where: string): readonly unknown[] {
 }
 
 /** Decodes every item, naming the index of the one that fails. */
-function each<T>(value: unknown, where: string, decode: (item: unknown, index: number) => T): T[] {
+export function each<T>(value: unknown, where: string, decode: (item: unknown, index: number) => T): T[] {
 	const items = array(value, where);
 	const out = new Array<T>(items.length);
 	for (let i = 0; i < items.length; i++) {
@@ -91,7 +91,7 @@ function each<T>(value: unknown, where: string, decode: (item: unknown, index: n
 	return out;
 }
 
-function string(value: unknown, where: string): string {
+export function string(value: unknown, where: string): string {
 	return typeof value === 'string' ? value : fail(where, 'not a string');
 }
 
@@ -103,7 +103,7 @@ function finite(value: unknown, where: string): number {
 	return typeof value === 'number' && Number.isFinite(value) ? value : fail(where, 'not a finite number');
 }
 
-function count(value: unknown, where: string): number {
+export function count(value: unknown, where: string): number {
 	const n = finite(value, where);
 	return Number.isInteger(n) && n >= 0 ? n : fail(where, 'not a count');
 }
@@ -118,7 +118,7 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: s
 }
 
 /** Decodes one field that is itself an object, naming it if something inside fails. */
-function within<T>(part: string, decode: () => T): T {
+export function within<T>(part: string, decode: () => T): T {
 	try {
 		return decode();
 	} catch (error) {
@@ -126,100 +126,15 @@ function within<T>(part: string, decode: () => T): T {
 	}
 }
 
-export function decodeStoredBlog(value: unknown, expectedUrl: string): StoredBlog {
+/** `known`: entries already decoded, by index (state-head-decode.ts), taken as they are. */
+export function decodeStoredBlog(value: unknown, expectedUrl: string, known: ReadonlyMap<number, Entry> = new Map()): StoredBlog {
 	return decodeRoot(value, expectedUrl, (blog) => {
-		const decoded = decodeBlog(blog, (entries) => orderedEntries(entries, new Map()));
+		const decoded = decodeBlog(blog, (entries) => orderedEntries(entries, known));
 		return {blog: decoded, kept: new Set(decoded.entries.map((entry) => entry.id))};
 	});
 }
 
-/**
- * A stored copy read in two steps, so that a start draws its first screen
- * before it has decoded thousands of entries: `state` holds the whole file
- * except that its blog has only the entries that screen can show, and `rest`
- * decodes everything (throwing like decodeStoredBlog), reusing those entries.
- */
-export type StoredHead = {
-	readonly state: StoredBlog;
-	/** Every stored entry that is not in `seen`, in the blog's order. */
-	readonly unseen: readonly EntryId[];
-	/** Key events (key, summary or pinned entries) in the whole blog. */
-	readonly keyEvents: number;
-	readonly rest: () => StoredBlog;
-};
-
-/**
- * The first `want` entries and the first `want` key events, when the file's
- * entries are already what decodeStoredBlog would make of them: unique ids,
- * in order, no more than are kept (every file this program writes). Then those
- * entries are exactly the first ones of the whole blog and its first key
- * events. Null for any other file: only a whole decode says what it holds.
- * Fields outside `blog.entries` are decoded and checked here already.
- */
-export function decodeStoredHead(value: unknown, expectedUrl: string, want: number): StoredHead | null {
-	const entries = isRecord(value) && isRecord(value['blog']) ? value['blog']['entries'] : undefined;
-	const scan = Array.isArray(entries) ? scanEntries(entries) : null;
-	if (!Array.isArray(entries) || scan === null) return null;
-	const chosen = new Map<number, Entry>();
-	const pick = (i: number): void => {
-		if (!chosen.has(i)) chosen.set(i, within(`entries[${i}]`, () => decodeEntry(entries[i])));
-	};
-	const state = decodeRoot(value, expectedUrl, (blog) => {
-		for (let i = 0; i < Math.min(want, entries.length); i++) pick(i);
-		for (const i of scan.keyEventAt.slice(0, want)) pick(i);
-		const indexes = [...chosen.keys()].sort((a, b) => a - b);
-		return {blog: decodeBlog(blog, () => indexes.map((i) => chosen.get(i)!)), kept: scan.ids};
-	});
-	const seen = new Set(state.seen);
-	return {
-		state,
-		unseen: [...scan.ids].filter((id) => !seen.has(id)),
-		keyEvents: scan.keyEventAt.length,
-		rest: () =>
-			decodeRoot(value, expectedUrl, (blog) => {
-				const decoded = decodeBlog(blog, (all) => orderedEntries(all, chosen));
-				return {blog: decoded, kept: new Set(decoded.entries.map((entry) => entry.id))};
-			}),
-	};
-}
-
-/**
- * A file's head section (store/state-head.ts), checked like a whole file;
- * null when it keeps fewer entries than `want` (a taller terminal).
- */
-export function decodeHeadSection(value: unknown, expectedUrl: string, want: number): Omit<StoredHead, 'rest'> | null {
-	return within('head', () => {
-		const head = record(value, '');
-		if (count(head['capacity'], 'capacity') < want) return null;
-		const state = decodeStoredBlog(head, expectedUrl);
-		return {state, unseen: each(head['unseen'], 'unseen', (id) => string(id, '')), keyEvents: count(head['keyEvents'], 'keyEvents')};
-	});
-}
-
-type Scan = {readonly ids: ReadonlySet<EntryId>; readonly keyEventAt: readonly number[]};
-
-/** Null unless every entry has a unique id and sorts after the one before it, and they are no more than are kept. */
-function scanEntries(entries: readonly unknown[]): Scan | null {
-	if (entries.length > MAX_ENTRIES) return null;
-	const ids = new Set<EntryId>();
-	const keyEventAt: number[] = [];
-	let previous: Pick<Entry, 'id' | 'pinned' | 'published'> | null = null;
-	for (let i = 0; i < entries.length; i++) {
-		const e = entries[i];
-		if (!isRecord(e)) return null;
-		const {id, published, pinned, keyEvent, summary} = e;
-		if (typeof id !== 'string' || typeof published !== 'number' || typeof pinned !== 'boolean' || typeof keyEvent !== 'boolean' || typeof summary !== 'boolean') return null;
-		if (ids.has(id)) return null;
-		const current = {id, pinned, published};
-		if (previous !== null && compareEntries(previous, current) >= 0) return null;
-		ids.add(id);
-		previous = current;
-		if (keyEvent || summary || pinned) keyEventAt.push(i);
-	}
-	return {ids, keyEventAt};
-}
-
-function decodeRoot(value: unknown, expectedUrl: string, blogOf: (blog: unknown) => {readonly blog: Blog; readonly kept: ReadonlySet<EntryId>}): StoredBlog {
+export function decodeRoot(value: unknown, expectedUrl: string, blogOf: (blog: unknown) => {readonly blog: Blog; readonly kept: ReadonlySet<EntryId>}): StoredBlog {
 	const root = record(value, 'file');
 	if (root['version'] !== STATE_VERSION) fail('version', `expected ${STATE_VERSION}`);
 	const url = string(root['url'], 'url');
@@ -272,7 +187,7 @@ function decodeValidators(value: unknown): Validators {
 	return {...header('etag'), ...header('lastModified'), ...header('bodyHash')};
 }
 
-function decodeBlog(value: unknown, entriesOf: (entries: unknown) => Entry[]): Blog {
+export function decodeBlog(value: unknown, entriesOf: (entries: unknown) => Entry[]): Blog {
 	const b = record(value, '');
 	const ordered = entriesOf(b['entries']);
 	const description = optionalString(b['description'], 'description');
@@ -300,7 +215,7 @@ function decodeAuthor(value: unknown): SafeText {
 	return resanitizeLine(string(value, ''));
 }
 
-function decodeEntry(value: unknown): Entry {
+export function decodeEntry(value: unknown): Entry {
 	const e = record(value, '');
 	const id = string(e['id'], 'id');
 	if (id === '' || id.length > MAX_ID_CHARS) fail('id', 'empty or too long');

@@ -20,7 +20,8 @@ import {
 import {stateFilePath} from './paths.js';
 import {headSpan, PREFIX_BYTES, serialiseState} from './state-head.js';
 import type {EntryId} from '../model/blog.js';
-import {decodeHeadSection, decodeStoredBlog, decodeStoredHead, StateShapeError, type StoredBlog, type StoredHead} from './state-decode.js';
+import {decodeStoredBlog, StateShapeError, type StoredBlog} from './state-decode.js';
+import {decodeHeadSection, decodeStoredHead, type StoredHead} from './state-head-decode.js';
 
 export {STATE_VERSION, type StoredBlog} from './state-decode.js';
 

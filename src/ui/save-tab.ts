@@ -25,7 +25,7 @@ export function createSaveTab(options: SaveOptions): SaveTab {
 		const input = options.inputs[index];
 		// A preview is a part of the blog: storing it would have the next run count the rest as new.
 		// A restored head is only the first screen of the stored copy: the file holds more.
-		if (tab.blog === null || tab.preview !== null || tab.restore.kind === 'head' || input === undefined) return null;
+		if (tab.blog === null || tab.extent.kind !== 'whole' || input === undefined) return null;
 		const unseen = new Set([...tab.marks].filter(([, mark]) => mark.kind === 'new').map(([id]) => id));
 		const result = await saveBlogState(options.stateDir, {
 			version: STATE_VERSION,

@@ -33,7 +33,7 @@ describe('a first load with a preview', () => {
 		const s = run(fresh(), preview());
 		const tab = s.tabs[0]!;
 		expect(tab.blog?.entries.map((e) => e.id)).toEqual(all.slice(0, 50).map((e) => e.id));
-		expect(tab.preview).toEqual({posts: 50});
+		expect(tab.extent).toEqual({kind: 'first-load-preview', posts: 50});
 		expect(statusModel(s)).toEqual({kind: 'loading', text: 'loading… 50 newest posts so far'});
 		expect(olderFooter(s, tab)?.text).toBe('loading the rest of the blog…');
 		// Not a poll of its own: no schedule, nothing for the store.
@@ -45,7 +45,7 @@ describe('a first load with a preview', () => {
 	test('is replaced by the whole blog, with nothing marked new and the key events complete', () => {
 		const s = run(fresh(), preview(), full());
 		const tab = s.tabs[0]!;
-		expect(tab.preview).toBeNull();
+		expect(tab.extent).toEqual({kind: 'whole'});
 		expect(tab.blog?.entries).toHaveLength(120);
 		expect(tab.marks.size).toBe(0);
 		expect(unseenCount(tab)).toBe(0);

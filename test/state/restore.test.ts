@@ -17,7 +17,7 @@ describe('store-completed', () => {
 		const start = initialState([{url: 'u', stored: head, rest: {unseen: ['e39', 'e2'], keyEvents: 0}}], {columns: 100, rows: 30});
 		const done = reduce(start, {type: 'store-completed', tab: 0, stored: whole, at: T0 + 1});
 		expect(done.tabs[0]!.blog).toBe(whole.blog);
-		expect(done.tabs[0]!.restore).toEqual({kind: 'whole'});
+		expect(done.tabs[0]!.extent).toEqual({kind: 'whole'});
 		expect(marks(done)).toEqual(['e39', 'e2']);
 		// e39 is on screen: its clock keeps running from the first frame's action on.
 		expect(done.tabs[0]!.marks.get('e39')).toMatchObject({kind: 'new', shownSince: T0 + 1});

@@ -98,15 +98,21 @@ function setUp(overrides: Partial<TabPollersOptions>, clock = createFakeClock(),
 	return {...fake, clock, events, invalid, options, handle};
 }
 
+/** A tab whose first poll is the worker's (answered when the test says so), started. */
+function startedWithWorker() {
+	const worker = workerAnswer();
+	const t = setUp({firstPolls: worker.polls});
+	const handle = t.handle();
+	handle.start();
+	return {worker, t, handle};
+}
+
 /** Lets the handle's promise chain run. */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('tab pollers', () => {
 	it('report the worker’s first poll, then hand over to the tab’s poller when that poll says the next is due', async () => {
-		const worker = workerAnswer();
-		const t = setUp({firstPolls: worker.polls});
-		const handle = t.handle();
-		handle.start();
+		const {worker, t, handle} = startedWithWorker();
 		await settle();
 		// The worker has not answered: nothing is loaded, `r` waits for the poll under way.
 		expect(t.loads()).toBe(0);
@@ -131,9 +137,7 @@ describe('tab pollers', () => {
 	});
 
 	it('report the worker’s preview before its poll, and hand over with the poll’s validators alone', async () => {
-		const worker = workerAnswer();
-		const t = setUp({firstPolls: worker.polls});
-		t.handle().start();
+		const {worker, t} = startedWithWorker();
 		await settle();
 		const preview: PreviewEvent = {type: 'poll-preview', at: FAKE_EPOCH, blog: {...blog(entries(1)), coverage: {kind: 'window'}}};
 		worker.preview(preview);
@@ -152,10 +156,7 @@ describe('tab pollers', () => {
 	});
 
 	it('report no preview once the tab has stopped', async () => {
-		const worker = workerAnswer();
-		const t = setUp({firstPolls: worker.polls});
-		const handle = t.handle();
-		handle.start();
+		const {worker, t, handle} = startedWithWorker();
 		await settle();
 		handle.stop();
 		worker.preview({type: 'poll-preview', at: FAKE_EPOCH, blog: {...blog(entries(1)), coverage: {kind: 'window'}}});
@@ -163,10 +164,7 @@ describe('tab pollers', () => {
 	});
 
 	it('let `r` start the tab’s poller early, but not within 5 s of the worker’s poll', async () => {
-		const worker = workerAnswer();
-		const t = setUp({firstPolls: worker.polls});
-		const handle = t.handle();
-		handle.start();
+		const {worker, t, handle} = startedWithWorker();
 		worker.answer({kind: 'settled', event: succeeded(FAKE_EPOCH, 60_000)});
 		await settle();
 		expect(handle.refresh()).toBe('too-soon');
@@ -179,10 +177,7 @@ describe('tab pollers', () => {
 	});
 
 	it('keep a pause asked for before the poller existed', async () => {
-		const worker = workerAnswer();
-		const t = setUp({firstPolls: worker.polls});
-		const handle = t.handle();
-		handle.start();
+		const {worker, t, handle} = startedWithWorker();
 		expect(handle.togglePause()).toBe(true);
 		expect(handle.refresh()).toBe('paused');
 		worker.answer({kind: 'settled', event: succeeded(FAKE_EPOCH, 1_000)});
@@ -193,9 +188,7 @@ describe('tab pollers', () => {
 	});
 
 	it('poll at once when the worker ended without an answer', async () => {
-		const worker = workerAnswer();
-		const t = setUp({firstPolls: worker.polls});
-		t.handle().start();
+		const {worker, t} = startedWithWorker();
 		worker.answer({kind: 'lost'});
 		await settle();
 		expect(t.events).toEqual([]);
