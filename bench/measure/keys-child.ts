@@ -113,13 +113,6 @@ const queries = ['tunnel', 'ferry', 'Kessford', 'generators', 'sandbag', '市民
 	for (let i = 0; i < jCount; i++) record('baseline', await h.press('j'));
 	h.unmount();
 }
-{
-	const h = harness(createElement(ScreenBaseline));
-	await settle();
-	for (let i = 0; i < 20; i++) await h.press('j');
-	for (let i = 0; i < jCount; i++) record('screen baseline', await h.press('j'));
-	h.unmount();
-}
 
 const endMs = Date.UTC(2026, 10, 28, 12);
 const t0 = performance.now();
@@ -155,6 +148,14 @@ for (const query of queries) {
 }
 const lastFrame = app.frame();
 app.unmount();
+// The full-screen baseline runs last, so its garbage cannot shift the collections the judged keys see.
+{
+	const h = harness(createElement(ScreenBaseline));
+	await settle();
+	for (let i = 0; i < 20; i++) await h.press('j');
+	for (let i = 0; i < jCount; i++) record('screen baseline', await h.press('j'));
+	h.unmount();
+}
 process.stdout.write(
 	`${JSON.stringify({
 		results,
