@@ -123,13 +123,7 @@ function quietCrash(error: unknown): void {
 async function runTui(inputs: readonly {input: string; url: string}[], settings: Settings, interval: IntervalPolicy): Promise<number> {
 	process.off('uncaughtException', quietCrash);
 	process.off('unhandledRejection', quietCrash);
-	// Ink draws nothing while CI is set (stack-notes §2.3) and loads React's dev
-	// build without NODE_ENV; both are settled before the first Ink import.
-	if (process.stdin.isTTY === true && process.stdout.isTTY === true) {
-		delete process.env['CI'];
-		delete process.env['CONTINUOUS_INTEGRATION'];
-	}
-	process.env['NODE_ENV'] ??= 'production';
+	// CI and NODE_ENV are settled for Ink and React by ui/run-tui.ts's loadTui, before it imports them.
 	const dir = stateDirectory(settings);
 	const options = sourceOptions(settings);
 	const debug = debugLogPath();
